@@ -2,8 +2,8 @@
 //
 // The pattern it implements:
 //   * The ACCESS token lives only in the variable `accessToken` below: JavaScript memory of this tab.
-//     It is never written to localStorage, sessionStorage, IndexedDB or a script-visible cookie, so a
-//     reload forgets it, and that is intended.
+//     It is never written to Web Storage, IndexedDB or a script-visible cookie, so a reload
+//     forgets it, and that is intended.
 //   * The REFRESH token lives in an httpOnly cookie that this code cannot read. The browser sends it to
 //     POST api/auth/refresh, which answers with a fresh access token and rotates the cookie.
 //   * bootstrap() calls refresh on page load, so a reload stays signed in while the cookie is valid.
