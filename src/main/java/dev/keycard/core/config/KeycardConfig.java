@@ -1,0 +1,59 @@
+package dev.keycard.core.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Keycard's validated, immutable settings. Built only by {@link ConfigLoader}, which checks every value and the
+ * combinations between them once at start. Thread-safe.
+ *
+ * @param cookiePath the refresh cookie's path, or empty to use {@code <context path>/api/auth}
+ * @param allowedOrigins origins allowed on state-changing requests besides the server's own
+ * @param usersFile the JSON file of users, or {@code null} when none is configured
+ */
+public record KeycardConfig(
+        String issuer,
+        String audience,
+        Duration accessTtl,
+        Duration refreshTtl,
+        Duration sessionMaxLifetime,
+        Duration graceWindow,
+        Duration clockSkew,
+        Duration purgeInterval,
+        Secret accessSecret,
+        Secret refreshSecret,
+        boolean demo,
+        Path usersFile,
+        String cookieName,
+        String cookiePath,
+        boolean cookieSecure,
+        String cookieSameSite,
+        List<URI> allowedOrigins,
+        Argon2Params argon2) {
+
+    /** Argon2id cost parameters used by {@code hash-password} and for the dummy hash of unknown emails. */
+    public record Argon2Params(int memoryKiB, int iterations, int parallelism) {
+    }
+
+    public KeycardConfig {
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(audience, "audience");
+        Objects.requireNonNull(accessSecret, "accessSecret");
+        Objects.requireNonNull(refreshSecret, "refreshSecret");
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
+    /** One line of the effective non-secret settings, for the start-up log. */
+    public String describe() {
+        return "issuer=" + issuer + ", audience=" + audience + ", access.ttl=" + accessTtl
+                + ", refresh.ttl=" + refreshTtl + ", session.maxLifetime=" + sessionMaxLifetime
+                + ", refresh.graceWindow=" + graceWindow + ", clockSkew=" + clockSkew
+                + ", cookie=" + cookieName + " (path=" + (cookiePath.isEmpty() ? "<context>/api/auth" : cookiePath)
+                + ", secure=" + cookieSecure + ", sameSite=" + cookieSameSite + ")"
+                + ", allowedOrigins=" + (allowedOrigins.isEmpty() ? "<own origin>" : allowedOrigins)
+                + ", users.file=" + usersFile + ", secrets=" + (demo && accessSecret.isEphemeral() ? "ephemeral" : "configured");
+    }
+}

@@ -1,0 +1,189 @@
+package dev.keycard.server;
+
+import dev.keycard.web.KeycardBootstrap;
+import jakarta.servlet.Servlet;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.servlets.DefaultServlet;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.util.scan.StandardJarScanner;
+
+/**
+ * Keycard on embedded Tomcat: serves a Keycard web application (the built WAR, or the {@code webapp/} folder in
+ * development and tests) with its own {@code web.xml}, exactly as a standalone Tomcat would. Used by the launcher
+ * and by tests, which can hand the application a {@link Clock} and settings as context parameters.
+ */
+public final class KeycardServer implements AutoCloseable {
+    private final Tomcat tomcat;
+    private final Context context;
+
+    private KeycardServer(Tomcat tomcat, Context context) {
+        this.tomcat = tomcat;
+        this.context = context;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The port the connector listens on (the real one when started on port 0). */
+    public int port() {
+        return tomcat.getConnector().getLocalPort();
+    }
+
+    /** {@code http://127.0.0.1:<port><context path>/}. */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port() + context.getPath() + "/");
+    }
+
+    public String contextPath() {
+        return context.getPath();
+    }
+
+    @Override
+    public void close() {
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        } catch (LifecycleException e) {
+            throw new IllegalStateException("Tomcat did not stop cleanly", e);
+        }
+    }
+
+    /** Blocks until the server is stopped. */
+    public void await() {
+        tomcat.getServer().await();
+    }
+
+    /** Configures and starts a {@link KeycardServer}. Not thread-safe. */
+    public static final class Builder {
+        private String address = "127.0.0.1";
+        private int port = 8080;
+        private String contextPath = "";
+        private Path webapp;
+        private Path baseDir;
+        private Clock clock;
+        private final Map<String, String> settings = new LinkedHashMap<>();
+        private final Map<String, Map.Entry<Servlet, String>> servlets = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Interface to listen on; {@code 0.0.0.0} for every interface. Default 127.0.0.1. */
+        public Builder address(String address) {
+            this.address = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** Port to listen on; 0 picks a free one. Default 8080. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Context path, {@code ""} for the root or e.g. {@code "/keycard"}. */
+        public Builder contextPath(String contextPath) {
+            if (!contextPath.isEmpty() && (!contextPath.startsWith("/") || contextPath.endsWith("/"))) {
+                throw new IllegalArgumentException("context path must be empty or like /keycard");
+            }
+            this.contextPath = contextPath;
+            return this;
+        }
+
+        /** The web application: a WAR file or an exploded folder such as {@code webapp/}. */
+        public Builder webapp(Path webapp) {
+            this.webapp = webapp;
+            return this;
+        }
+
+        /** Tomcat's work folder; a new temporary one by default. */
+        public Builder baseDir(Path baseDir) {
+            this.baseDir = baseDir;
+            return this;
+        }
+
+        /** The clock Keycard uses (a context attribute read by {@link KeycardBootstrap}). */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** A Keycard setting passed as a servlet context parameter, e.g. {@code keycard.access.ttl}. */
+        public Builder setting(String key, String value) {
+            settings.put(key, value);
+            return this;
+        }
+
+        /**
+         * Adds an application servlet next to Keycard's own, e.g. an API under {@code /api/*} that
+         * {@link dev.keycard.web.JwtAuthFilter} guards and that reads the user through the Servlet API.
+         */
+        public Builder servlet(String name, Servlet servlet, String urlPattern) {
+            servlets.put(name, Map.entry(servlet, urlPattern));
+            return this;
+        }
+
+        public KeycardServer start() throws IOException {
+            Objects.requireNonNull(webapp, "webapp");
+            Path base = baseDir != null ? baseDir : Files.createTempDirectory("keycard-tomcat");
+            Files.createDirectories(base.resolve("webapps"));
+            Tomcat tomcat = new Tomcat();
+            tomcat.setBaseDir(base.toString());
+            Connector connector = tomcat.getConnector();
+            connector.setPort(port);
+            connector.setProperty("address", address);
+            tomcat.getHost().setAutoDeploy(false);
+            ErrorReportValve errors = new ErrorReportValve();
+            errors.setShowReport(false);
+            errors.setShowServerInfo(false);
+            tomcat.getHost().getPipeline().addValve(errors);
+
+            tomcat.setAddDefaultWebXmlToWebapp(false);
+            Context ctx = tomcat.addWebapp(contextPath, webapp.toAbsolutePath().toString());
+            StandardJarScanner scanner = (StandardJarScanner) ctx.getJarScanner();
+            scanner.setScanClassPath(false);
+            scanner.setScanManifest(false);
+            Tomcat.addServlet(ctx, "default", new DefaultServlet());
+            ctx.addServletMappingDecoded("/", "default");
+            Tomcat.addDefaultMimeTypeMappings(ctx);
+            settings.forEach(ctx::addParameter);
+            servlets.forEach((name, s) -> {
+                Tomcat.addServlet(ctx, name, s.getKey());
+                ctx.addServletMappingDecoded(s.getValue(), name);
+            });
+            if (clock != null) {
+                Clock c = clock;
+                ctx.addServletContainerInitializer((classes, sc) -> sc.setAttribute(KeycardBootstrap.CLOCK_ATTRIBUTE, c), null);
+            }
+            try {
+                tomcat.start();
+            } catch (LifecycleException e) {
+                throw new IllegalStateException("Tomcat did not start", e);
+            }
+            if (ctx.getState() != LifecycleState.STARTED) {
+                try {
+                    tomcat.stop();
+                    tomcat.destroy();
+                } catch (LifecycleException e) {
+                    // already failing; the cause below is what matters
+                }
+                throw new IllegalStateException("Keycard did not start; the log above says why");
+            }
+            return new KeycardServer(tomcat, ctx);
+        }
+    }
+}
