@@ -14,6 +14,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ public final class SigningKeys {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(raw, "HmacSHA256"));
             byte[] tag = mac.doFinal(HMAC_KID_LABEL);
-            kid = "hs-" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(tag, 12));
+            kid = "hs-" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(tag, 12));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }

@@ -19,6 +19,7 @@ import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class AccessTokensKeysTest {
     }
 
     private AccessTokens tokens(String algorithm, TestKey... keys) {
-        String files = String.join(",", java.util.Arrays.stream(keys).map(k -> k.file().toString()).toList());
+        String files = String.join(",", Arrays.stream(keys).map(k -> k.file().toString()).toList());
         KeycardConfig c = algorithm.equals("HS256") ? TestConfigs.load(dir)
                 : TestConfigs.load(dir, "keycard.access.algorithm", algorithm, "keycard.access.keys", files);
         return new AccessTokens(c, clock, new IdGenerator(new SecureRandom()));

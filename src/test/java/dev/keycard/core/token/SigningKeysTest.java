@@ -19,6 +19,7 @@ import java.security.KeyFactory;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ class SigningKeysTest {
     Path dir;
 
     private SigningKeys load(String algorithm, Path... files) {
-        List<String> names = java.util.Arrays.stream(files).map(Path::toString).toList();
+        List<String> names = Arrays.stream(files).map(Path::toString).toList();
         KeycardConfig c = TestConfigs.load(dir, "keycard.access.algorithm", algorithm,
                 "keycard.access.keys", String.join(",", names));
         return SigningKeys.load(c);
