@@ -144,7 +144,7 @@ public final class KeycardBootstrap implements ServletContextListener {
             throw e;
         }
         LOG.info("Access tokens are signed with " + keys.algorithm() + ", current kid " + keys.currentKeyId()
-                + (keys.keyIds().size() > 1 ? "; previous kids still accepted: "
+                + (keys.keyIds().size() > 1 ? "; also accepted and published: "
                 + keys.keyIds().subList(1, keys.keyIds().size()) : ""));
         return keys;
     }
