@@ -28,7 +28,8 @@ public enum Setting {
     ALLOWED_ORIGINS("keycard.allowedOrigins", ""),
     ARGON2_MEMORY_KIB("keycard.password.argon2.memoryKiB", "19456"),
     ARGON2_ITERATIONS("keycard.password.argon2.iterations", "2"),
-    ARGON2_PARALLELISM("keycard.password.argon2.parallelism", "1");
+    ARGON2_PARALLELISM("keycard.password.argon2.parallelism", "1"),
+    SESSION_DATA_DIR("keycard.session.dataDir", "");
 
     private final String key;
     private final String defaultValue;
