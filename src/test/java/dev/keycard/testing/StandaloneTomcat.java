@@ -91,6 +91,9 @@ public final class StandaloneTomcat implements AutoCloseable {
             }
             long pid = Long.parseLong(Files.readString(pidFile).trim());
             process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("Tomcat exited at once"));
+            ProcessHandle started = process;
+            // should the test JVM itself be stopped, leave no Tomcat behind
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> started.destroyForcibly(), "kill-tomcat-" + pid));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
