@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * A fresh CATALINA_BASE for one standalone Tomcat, set up the way an operator would deploy Keycard: the WAR as
- * {@code webapps/keycard.war} (context {@code /keycard}), an HTTP connector on a free port of 127.0.0.1 with the
- * shutdown port disabled, {@code bin/setenv.sh} exporting the secrets and {@code KEYCARD_CONFIG}, system
+ * {@code webapps/keycard.war} (context {@code /keycard}), the distribution's stock {@code conf/} with the HTTP
+ * connector moved to a free port of 127.0.0.1 and the shutdown port disabled, {@code bin/setenv.sh} exporting the secrets and {@code KEYCARD_CONFIG}, system
  * properties in {@code CATALINA_OPTS}, context parameters in {@code conf/Catalina/localhost/keycard.xml}, and a
  * {@code keycard.properties} with a {@code users.json} of {@link TestUsers} beside it. Not thread-safe.
  */
@@ -128,7 +128,9 @@ public final class CatalinaBase {
                     }
                 }
                 int port = freePort();
-                Files.writeString(base.resolve("conf/server.xml"), serverXml(port), StandardCharsets.UTF_8);
+                Path serverXml = base.resolve("conf/server.xml");
+                Files.writeString(serverXml, serverXml(Files.readString(serverXml, StandardCharsets.UTF_8), port),
+                        StandardCharsets.UTF_8);
                 Files.copy(war, base.resolve("webapps/keycard.war"));
                 Path keycard = base.resolve("keycard");
                 TestUsers.write(keycard);
@@ -152,24 +154,15 @@ public final class CatalinaBase {
             }
         }
 
-        private static String serverXml(int port) {
-            return """
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <Server port="-1" shutdown="SHUTDOWN">
-                      <Listener className="org.apache.catalina.startup.VersionLoggerListener"/>
-                      <Listener className="org.apache.catalina.core.JreMemoryLeakPreventionListener"/>
-                      <Listener className="org.apache.catalina.core.ThreadLocalLeakPreventionListener"/>
-                      <Service name="Catalina">
-                        <Connector port="%d" address="127.0.0.1" protocol="HTTP/1.1" connectionTimeout="20000"/>
-                        <Engine name="Catalina" defaultHost="localhost">
-                          <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false">
-                            <Valve className="org.apache.catalina.valves.ErrorReportValve"
-                                   showReport="false" showServerInfo="false"/>
-                          </Host>
-                        </Engine>
-                      </Service>
-                    </Server>
-                    """.formatted(port);
+        /** The distribution's own server.xml, with the connector on 127.0.0.1:port and no shutdown port. */
+        private static String serverXml(String stock, int port) {
+            String shutdown = "<Server port=\"8005\"";
+            String connector = "<Connector port=\"8080\" protocol=\"HTTP/1.1\"";
+            if (!stock.contains(shutdown) || !stock.contains(connector)) {
+                throw new IllegalStateException("unexpected conf/server.xml in the Tomcat distribution");
+            }
+            return stock.replace(shutdown, "<Server port=\"-1\"").replace(connector,
+                    "<Connector port=\"" + port + "\" address=\"127.0.0.1\" protocol=\"HTTP/1.1\"");
         }
 
         private static String setenv(Map<String, String> env, Map<String, String> systemProperties) {
