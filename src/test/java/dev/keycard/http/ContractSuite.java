@@ -42,6 +42,19 @@ abstract class ContractSuite {
     }
 
     @Nested
+    class Profile extends ProfileContract {
+        @Override
+        String baseUrl() {
+            return deploymentUrl();
+        }
+
+        @Override
+        String contextPath() {
+            return deploymentContextPath();
+        }
+    }
+
+    @Nested
     class Logout extends LogoutContract {
         @Override
         String baseUrl() {
