@@ -6,6 +6,8 @@ import dev.keycard.core.config.ConfigException;
 import dev.keycard.core.config.ConfigLoader;
 import dev.keycard.core.config.KeycardConfig;
 import dev.keycard.core.session.InMemorySessionStore;
+import dev.keycard.core.session.SessionSnapshot;
+import dev.keycard.core.session.SessionSnapshotException;
 import dev.keycard.core.session.SessionStore;
 import dev.keycard.core.session.Sessions;
 import dev.keycard.core.session.StoreUnavailableException;
@@ -50,6 +52,8 @@ public final class KeycardBootstrap implements ServletContextListener {
     static final Set<String> PUBLIC_PATHS = Set.of("/api/login", "/api/auth/refresh", "/api/auth/logout", "/api/health");
 
     private ScheduledExecutorService purger;
+    private SessionSnapshot snapshot;
+    private InMemorySessionStore snapshotStore;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -80,6 +84,11 @@ public final class KeycardBootstrap implements ServletContextListener {
         RefreshTokens refreshTokens = new RefreshTokens(config, clock);
         SessionStore store = new InMemorySessionStore();
         Sessions sessions = new Sessions(store, accessTokens, refreshTokens, users, config, clock, ids);
+
+        // --- sessions across graceful restarts (in-memory store, keycard.session.dataDir) ---
+        if (config.sessionDataDir() != null && store instanceof InMemorySessionStore memory) {
+            restoreSessions(new SessionSnapshot(config.sessionDataDir(), new ObjectMapper(), clock), memory);
+        }
 
         Json json = new Json(new ObjectMapper());
         OriginCheck originCheck = new OriginCheck(config.allowedOrigins());
@@ -133,6 +142,27 @@ public final class KeycardBootstrap implements ServletContextListener {
         if (purger != null) {
             purger.shutdownNow();
         }
+        if (snapshot != null) {
+            try {
+                int n = snapshot.write(snapshotStore.records());
+                LOG.info("Saved " + n + " session record(s) to " + snapshot.file());
+            } catch (SessionSnapshotException e) {
+                LOG.severe("Sessions were not saved and will be lost: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Loads (and so consumes) the snapshot before any request is served; a failure stops the start. */
+    private void restoreSessions(SessionSnapshot from, InMemorySessionStore into) {
+        try {
+            from.consume().forEach(into::create);
+        } catch (SessionSnapshotException e) {
+            LOG.severe("Keycard cannot start: " + e.getMessage());
+            throw e;
+        }
+        LOG.info("Restored " + into.size() + " session record(s) from " + from.file());
+        snapshot = from;
+        snapshotStore = into;
     }
 
     private static SigningKeys loadSigningKeys(KeycardConfig config) {

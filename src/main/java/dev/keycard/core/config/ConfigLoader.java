@@ -149,7 +149,7 @@ public final class ConfigLoader {
                 cookiePath, secure, sameSite, origins(raw.get(Setting.ALLOWED_ORIGINS)),
                 new KeycardConfig.Argon2Params(integer(raw, Setting.ARGON2_MEMORY_KIB, 1024, 4 * 1024 * 1024),
                         integer(raw, Setting.ARGON2_ITERATIONS, 1, 100), integer(raw, Setting.ARGON2_PARALLELISM, 1, 64)),
-                accessKeys);
+                accessKeys, sessionDataDir(raw, configDir));
     }
 
     private Secret secret(Map<Setting, String> raw, Setting s, boolean demo) {
@@ -176,6 +176,22 @@ public final class ConfigLoader {
             throw new ConfigException(Setting.USERS_FILE.key(), "file not found: " + p);
         }
         return p;
+    }
+
+    /** Empty means no persistence; a relative folder is resolved like the users file. It is created on start. */
+    private static Path sessionDataDir(Map<Setting, String> raw, Path configDir) {
+        String v = raw.get(Setting.SESSION_DATA_DIR).trim();
+        if (v.isEmpty()) {
+            return null;
+        }
+        Path p = Path.of(v);
+        if (!p.isAbsolute() && configDir != null) {
+            p = configDir.resolve(p);
+        }
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+            throw new ConfigException(Setting.SESSION_DATA_DIR.key(), "is not a folder: " + p);
+        }
+        return p.toAbsolutePath();
     }
 
     private static String text(Map<Setting, String> raw, Setting s) {

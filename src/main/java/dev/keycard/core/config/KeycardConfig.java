@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param allowedOrigins origins allowed on state-changing requests besides the server's own
  * @param usersFile the JSON file of users, or {@code null} when none is configured
  * @param accessKeys how access tokens are signed: the algorithm and, for RS256/ES256, the key files
+ * @param sessionDataDir where the in-memory session store keeps its records across a graceful restart, or
+ *     {@code null} for no persistence
  */
 public record KeycardConfig(
         String issuer,
@@ -34,7 +36,8 @@ public record KeycardConfig(
         String cookieSameSite,
         List<URI> allowedOrigins,
         Argon2Params argon2,
-        AccessKeys accessKeys) {
+        AccessKeys accessKeys,
+        Path sessionDataDir) {
 
     /** Argon2id cost parameters used by {@code hash-password} and for the dummy hash of unknown emails. */
     public record Argon2Params(int memoryKiB, int iterations, int parallelism) {
@@ -74,6 +77,7 @@ public record KeycardConfig(
                 + ", cookie=" + cookieName + " (path=" + (cookiePath.isEmpty() ? "<context>/api/auth" : cookiePath)
                 + ", secure=" + cookieSecure + ", sameSite=" + cookieSameSite + ")"
                 + ", allowedOrigins=" + (allowedOrigins.isEmpty() ? "<own origin>" : allowedOrigins)
-                + ", users.file=" + usersFile + ", secrets=" + (demo && accessSecret.isEphemeral() ? "ephemeral" : "configured");
+                + ", users.file=" + usersFile + ", session.dataDir=" + (sessionDataDir == null ? "<none>" : sessionDataDir)
+                + ", secrets=" + (demo && accessSecret.isEphemeral() ? "ephemeral" : "configured");
     }
 }

@@ -30,7 +30,8 @@ public enum Setting {
     ARGON2_ITERATIONS("keycard.password.argon2.iterations", "2"),
     ARGON2_PARALLELISM("keycard.password.argon2.parallelism", "1"),
     ACCESS_ALGORITHM("keycard.access.algorithm", "HS256"),
-    ACCESS_KEYS("keycard.access.keys", "");
+    ACCESS_KEYS("keycard.access.keys", ""),
+    SESSION_DATA_DIR("keycard.session.dataDir", "");
 
     private final String key;
     private final String defaultValue;
