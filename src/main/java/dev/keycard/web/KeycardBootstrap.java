@@ -5,7 +5,9 @@ import dev.keycard.core.IdGenerator;
 import dev.keycard.core.config.ConfigException;
 import dev.keycard.core.config.ConfigLoader;
 import dev.keycard.core.config.KeycardConfig;
+import dev.keycard.core.config.StoreSettings;
 import dev.keycard.core.session.InMemorySessionStore;
+import dev.keycard.core.session.RedisSessionStore;
 import dev.keycard.core.session.SessionStore;
 import dev.keycard.core.session.Sessions;
 import dev.keycard.core.session.StoreUnavailableException;
@@ -49,6 +51,7 @@ public final class KeycardBootstrap implements ServletContextListener {
     static final Set<String> PUBLIC_PATHS = Set.of("/api/login", "/api/auth/refresh", "/api/auth/logout", "/api/health");
 
     private ScheduledExecutorService purger;
+    private RedisSessionStore redisStore;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -76,7 +79,7 @@ public final class KeycardBootstrap implements ServletContextListener {
         Authenticator authenticator = new Authenticator(users, hasher);
         AccessTokens accessTokens = new AccessTokens(config, clock, ids);
         RefreshTokens refreshTokens = new RefreshTokens(config, clock);
-        SessionStore store = new InMemorySessionStore();
+        SessionStore store = openStore(config);
         Sessions sessions = new Sessions(store, accessTokens, refreshTokens, users, config, clock, ids);
 
         Json json = new Json(new ObjectMapper());
@@ -128,6 +131,21 @@ public final class KeycardBootstrap implements ServletContextListener {
         if (purger != null) {
             purger.shutdownNow();
         }
+        if (redisStore != null) {
+            redisStore.close();
+        }
+    }
+
+    // --- Session store: this server's memory, or Redis shared by several servers (keycard.store) ---
+
+    private SessionStore openStore(KeycardConfig config) {
+        StoreSettings settings = config.store();
+        LOG.info("Session store: " + settings.describe());
+        if (settings.kind() == StoreSettings.Kind.REDIS) {
+            redisStore = RedisSessionStore.connect(settings.redisUri(), settings.redisTimeout());
+            return redisStore;
+        }
+        return new InMemorySessionStore();
     }
 
     private static Map<String, String> keycardParams(ServletContext ctx) {
