@@ -61,19 +61,43 @@ public final class RedisServer implements AutoCloseable {
         return "redis://127.0.0.1:" + port + "/0";
     }
 
-    /** Stops the process (Redis loses all data: nothing is persisted). */
+    /** Kills the process at once, as a crash would (Redis loses all data: nothing is persisted). */
     public void stop() {
         if (process != null) {
-            process.destroy();
+            process.destroyForcibly();
             try {
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    throw new IllegalStateException("redis-server did not exit");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while stopping redis-server", e);
             }
             process = null;
+        }
+    }
+
+    /** Freezes the process (SIGSTOP): connections stay open but nothing answers, like a hung server. */
+    public void freeze() {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen process run again (SIGCONT). */
+    public void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill " + signal + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -86,15 +110,28 @@ public final class RedisServer implements AutoCloseable {
 
     /** Deletes every key, so each test starts from an empty Redis. */
     public void flushAll() {
+        String reply = command("FLUSHALL");
+        if (!"+OK".equals(reply)) {
+            throw new IllegalStateException("FLUSHALL answered " + reply);
+        }
+    }
+
+    /**
+     * Sends one command over a fresh connection and returns the first line of the reply as Redis wrote it, e.g.
+     * {@code +OK} or {@code :42} (for a bulk string, the string itself); enough to check integers and statuses.
+     */
+    public String command(String... args) {
+        StringBuilder resp = new StringBuilder("*").append(args.length).append("\r\n");
+        for (String a : args) {
+            resp.append('$').append(a.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(a).append("\r\n");
+        }
         try (Socket s = new Socket("127.0.0.1", port)) {
             OutputStream out = s.getOutputStream();
-            out.write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(resp.toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
-            String reply = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-            if (!"+OK".equals(reply)) {
-                throw new IllegalStateException("FLUSHALL answered " + reply);
-            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            String first = in.readLine();
+            return first != null && first.startsWith("$") && !first.equals("$-1") ? in.readLine() : first;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

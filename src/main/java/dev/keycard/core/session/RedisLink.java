@@ -73,6 +73,7 @@ final class RedisLink implements AutoCloseable {
             c.close();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, TimeUnit.SECONDS);
+        // Wait for Lettuce's threads to end, so a stopping web application leaves none behind.
+        resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3000);
     }
 }
