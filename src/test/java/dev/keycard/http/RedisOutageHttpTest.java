@@ -46,6 +46,9 @@ class RedisOutageHttpTest {
             api.login(dev.keycard.testing.TestUsers.USER_EMAIL, dev.keycard.testing.TestUsers.USER_PASSWORD)
                     .then().statusCode(503).body("error", equalTo("temporarily_unavailable"))
                     .header("Retry-After", matchesPattern("[1-9][0-9]*"));
+            Response logout = api.logout(refresh);
+            logout.then().statusCode(503).body("error", equalTo("temporarily_unavailable"));
+            assertEquals(List.of(), Api.refreshSetCookies(logout), "a logout that did not happen keeps the cookie");
             api.profile(access).then().statusCode(200).body("userId", equalTo("u-user"));
             api.request().get("/api/health").then().statusCode(503).body("status", equalTo("DOWN"));
 

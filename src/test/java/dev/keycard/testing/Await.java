@@ -7,7 +7,7 @@ import java.util.function.BooleanSupplier;
 /**
  * Waits for a condition that becomes true through something outside the test's control (a process starting, a
  * client reconnecting), checking it every 50 ms until a deadline. Never used to let time pass: tests move a
- * {@link MutableClock} for that.
+ * {@link MutableClock} for that. Stateless and thread-safe.
  */
 public final class Await {
     private static final long POLL_NANOS = Duration.ofMillis(50).toNanos();
