@@ -87,7 +87,7 @@ public final class AccessTokens {
         } catch (JWTVerificationException e) {
             throw new InvalidTokenException("The token's roles claim is malformed", e);
         }
-        if (roles == null || roles.contains(null)) {
+        if (roles == null || roles.stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidTokenException("The token's roles claim is malformed");
         }
         return new AccessClaims(TokenFormat.requireText(jwt, "sub"), sid, jwt.getClaim("email").asString(), roles,
