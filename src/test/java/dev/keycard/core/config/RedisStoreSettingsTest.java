@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.keycard.testing.TestConfigs;
 import dev.keycard.testing.TestServer;
+import dev.keycard.testing.TestUsers;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class RedisStoreSettingsTest {
     Path dir;
 
     @Test
-    void loadWhenNothingSetThenMemoryStore() throws IOException {
+    void loadWhenNothingSetThenMemoryStore() {
         StoreSettings s = load(Map.of()).store();
         assertEquals(StoreSettings.Kind.MEMORY, s.kind());
         assertEquals(URI.create("redis://127.0.0.1:6379/0"), s.redisUri());
@@ -37,8 +38,11 @@ class RedisStoreSettingsTest {
         assertEquals(StoreSettings.Kind.REDIS, s.kind());
         assertEquals(URI.create("rediss://cache.internal:6380/3"), s.redisUri());
         assertEquals(Duration.ofMillis(500), s.redisTimeout());
+        Map<String, String> params = new HashMap<>(Map.of("keycard.access.secret", TestServer.ACCESS_SECRET,
+                "keycard.refresh.secret", TestServer.REFRESH_SECRET,
+                "keycard.users.file", TestUsers.write(dir).toString()));
         KeycardConfig fromEnv = new ConfigLoader(Map.of("KEYCARD_STORE", "redis", "KEYCARD_REDIS_URI",
-                "redis://10.0.0.5:6379"), new Properties(), new SecureRandom()).load(base());
+                "redis://10.0.0.5:6379"), new Properties(), new SecureRandom()).load(params);
         assertEquals(URI.create("redis://10.0.0.5:6379"), fromEnv.store().redisUri());
     }
 
@@ -53,7 +57,7 @@ class RedisStoreSettingsTest {
     }
 
     @Test
-    void describeWhenUriHasPasswordThenPasswordNeverShown() throws IOException {
+    void describeWhenUriHasPasswordThenPasswordNeverShown() {
         String password = "s3cret-redis-password";
         KeycardConfig c = load(Map.of("keycard.store", "redis",
                 "keycard.redis.uri", "redis://keycard:" + password + "@cache:6379/0"));
@@ -63,22 +67,11 @@ class RedisStoreSettingsTest {
         assertFalse(e.getMessage().contains(password), e.getMessage());
     }
 
-    private KeycardConfig load(Map<String, String> params) throws IOException {
-        Map<String, String> all = new HashMap<>(base());
-        all.putAll(params);
-        return new ConfigLoader(Map.of(), new Properties(), new SecureRandom()).load(all);
+    private static KeycardConfig load(Map<String, String> params) {
+        return TestConfigs.load(params);
     }
 
-    private ConfigException refused(Map<String, String> params) {
+    private static ConfigException refused(Map<String, String> params) {
         return assertThrows(ConfigException.class, () -> load(params));
-    }
-
-    private Map<String, String> base() throws IOException {
-        Path users = dir.resolve("users.json");
-        if (!Files.exists(users)) {
-            Files.writeString(users, "{\"users\": []}");
-        }
-        return Map.of("keycard.access.secret", TestServer.ACCESS_SECRET, "keycard.refresh.secret",
-                TestServer.REFRESH_SECRET, "keycard.users.file", users.toString());
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keycard.core.session.Rotation.Outcome;
 import dev.keycard.testing.Await;
+import dev.keycard.testing.LogCapture;
 import dev.keycard.testing.RedisServer;
 import io.lettuce.core.RedisCommandTimeoutException;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,20 @@ class RedisSessionStoreTest {
             Await.until("the store connects", Duration.ofSeconds(10), late::isAvailable);
             late.create(record("s1", "alice", T0.plus(Duration.ofDays(7))));
             assertTrue(late.find("s1").isPresent());
+        }
+    }
+
+    @Test
+    void connectWhenPasswordRefusedThenUnavailableAndPasswordInNoLogOrMessage() {
+        String password = "pw-that-must-not-leak";
+        URI uri = URI.create("redis://keycard:" + password + "@127.0.0.1:" + redis.port() + "/0");
+        try (LogCapture log = LogCapture.of(RedisLink.class);
+             RedisSessionStore refused = RedisSessionStore.connect(uri, TIMEOUT)) {
+            assertFalse(refused.isAvailable());
+            StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> refused.find("s1"));
+            assertFalse(e.getMessage().contains(password));
+            assertFalse(log.messages(Level.ALL).isEmpty(), "the failed connection is reported");
+            log.messages(Level.ALL).forEach(m -> assertFalse(m.contains(password), m));
         }
     }
 
