@@ -13,6 +13,7 @@ import dev.keycard.core.session.Sessions;
 import dev.keycard.core.session.StoreUnavailableException;
 import dev.keycard.core.token.AccessTokens;
 import dev.keycard.core.token.RefreshTokens;
+import dev.keycard.core.token.SigningKeys;
 import dev.keycard.core.user.Authenticator;
 import dev.keycard.core.user.PasswordHasher;
 import dev.keycard.core.user.UsersFile;
@@ -77,7 +78,8 @@ public final class KeycardBootstrap implements ServletContextListener {
         PasswordHasher hasher = new PasswordHasher(config.argon2());
         UsersFile users = UsersFile.load(config.usersFile(), hasher);
         Authenticator authenticator = new Authenticator(users, hasher);
-        AccessTokens accessTokens = new AccessTokens(config, clock, ids);
+        SigningKeys signingKeys = loadSigningKeys(config);
+        AccessTokens accessTokens = new AccessTokens(config, signingKeys, clock, ids);
         RefreshTokens refreshTokens = new RefreshTokens(config, clock);
         SessionStore store = openStore(config);
         Sessions sessions = new Sessions(store, accessTokens, refreshTokens, users, config, clock, ids);
@@ -108,6 +110,9 @@ public final class KeycardBootstrap implements ServletContextListener {
         addServlet(ctx, "keycard-health", new HealthServlet(json, store), "/api/health");
         addServlet(ctx, "keycard-not-found", new NotFoundServlet(json), "/api/*");
         addServlet(ctx, "keycard-error", new ErrorServlet(json), "/keycard-error");
+
+        // --- Public keys of access tokens (outside /api: JwtAuthFilter does not guard it) ---
+        addServlet(ctx, "keycard-jwks", new JwksServlet(signingKeys, json.mapper()), "/.well-known/jwks.json");
 
         purger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "keycard-session-purge");
@@ -146,6 +151,20 @@ public final class KeycardBootstrap implements ServletContextListener {
             return redisStore;
         }
         return new InMemorySessionStore();
+    }
+
+    private static SigningKeys loadSigningKeys(KeycardConfig config) {
+        SigningKeys keys;
+        try {
+            keys = SigningKeys.load(config);
+        } catch (ConfigException e) {
+            LOG.severe("Keycard cannot start: " + e.getMessage());
+            throw e;
+        }
+        LOG.info("Access tokens are signed with " + keys.algorithm() + ", current kid " + keys.currentKeyId()
+                + (keys.keyIds().size() > 1 ? "; also accepted and published: "
+                + keys.keyIds().subList(1, keys.keyIds().size()) : ""));
+        return keys;
     }
 
     private static Map<String, String> keycardParams(ServletContext ctx) {

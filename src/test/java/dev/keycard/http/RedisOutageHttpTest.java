@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.keycard.testing.Await;
 import dev.keycard.testing.RedisServer;
 import dev.keycard.testing.TestServer;
+import dev.keycard.testing.TestUsers;
 import io.restassured.response.Response;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class RedisOutageHttpTest {
             refreshed.then().statusCode(503).body("error", equalTo("temporarily_unavailable"))
                     .header("Retry-After", matchesPattern("[1-9][0-9]*"));
             assertEquals(List.of(), Api.refreshSetCookies(refreshed), "an outage must not clear the cookie");
-            api.login(dev.keycard.testing.TestUsers.USER_EMAIL, dev.keycard.testing.TestUsers.USER_PASSWORD)
+            api.login(TestUsers.USER_EMAIL, TestUsers.USER_PASSWORD)
                     .then().statusCode(503).body("error", equalTo("temporarily_unavailable"))
                     .header("Retry-After", matchesPattern("[1-9][0-9]*"));
             Response logout = api.logout(refresh);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import dev.keycard.testing.MutableClock;
 import dev.keycard.testing.RedisServer;
 import dev.keycard.testing.TestServer;
+import dev.keycard.testing.TestUsers;
 import io.restassured.response.Response;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,14 +58,14 @@ class RedisTwoNodesHttpTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {serverA, serverB, redis}) {
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+        if (serverA != null) {
+            serverA.close();
+        }
+        if (serverB != null) {
+            serverB.close();
+        }
+        if (redis != null) {
+            redis.close();
         }
     }
 
@@ -103,8 +104,8 @@ class RedisTwoNodesHttpTest {
 
     @Test
     void logoutAllWhenCalledOnBThenEverySessionRefusedOnA() {
-        Response first = a.login(dev.keycard.testing.TestUsers.ADMIN_EMAIL, dev.keycard.testing.TestUsers.ADMIN_PASSWORD);
-        Response second = a.login(dev.keycard.testing.TestUsers.ADMIN_EMAIL, dev.keycard.testing.TestUsers.ADMIN_PASSWORD);
+        Response first = a.login(TestUsers.ADMIN_EMAIL, TestUsers.ADMIN_PASSWORD);
+        Response second = a.login(TestUsers.ADMIN_EMAIL, TestUsers.ADMIN_PASSWORD);
         String access = Api.accessToken(second);
         b.request().header("Authorization", "Bearer " + access).get("/api/auth/sessions")
                 .then().statusCode(200).body("$", hasSize(2));

@@ -111,7 +111,9 @@ public final class ConfigLoader {
 
     private KeycardConfig validate(Map<Setting, String> raw, Path configDir) {
         boolean demo = bool(raw, Setting.DEMO);
-        Secret access = secret(raw, Setting.ACCESS_SECRET, demo);
+        KeycardConfig.AccessKeys accessKeys = AccessKeySettings.read(raw, configDir);
+        Secret access = accessKeys.isAsymmetric() ? AccessKeySettings.unusedAccessSecret(raw, random)
+                : secret(raw, Setting.ACCESS_SECRET, demo);
         Secret refresh = secret(raw, Setting.REFRESH_SECRET, demo);
         if (access.sameValueAs(refresh)) {
             throw new ConfigException(Setting.REFRESH_SECRET.envName(), "must differ from ACCESS_SECRET");
@@ -149,6 +151,7 @@ public final class ConfigLoader {
                 cookiePath, secure, sameSite, origins(raw.get(Setting.ALLOWED_ORIGINS)),
                 new KeycardConfig.Argon2Params(integer(raw, Setting.ARGON2_MEMORY_KIB, 1024, 4 * 1024 * 1024),
                         integer(raw, Setting.ARGON2_ITERATIONS, 1, 100), integer(raw, Setting.ARGON2_PARALLELISM, 1, 64)),
+                accessKeys,
                 store);
     }
 

@@ -29,6 +29,8 @@ public enum Setting {
     ARGON2_MEMORY_KIB("keycard.password.argon2.memoryKiB", "19456"),
     ARGON2_ITERATIONS("keycard.password.argon2.iterations", "2"),
     ARGON2_PARALLELISM("keycard.password.argon2.parallelism", "1"),
+    ACCESS_ALGORITHM("keycard.access.algorithm", "HS256"),
+    ACCESS_KEYS("keycard.access.keys", ""),
     STORE("keycard.store", "memory"),
     REDIS_URI("keycard.redis.uri", "redis://127.0.0.1:6379/0"),
     REDIS_TIMEOUT("keycard.redis.timeout", "PT2S");
