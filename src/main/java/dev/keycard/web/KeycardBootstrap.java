@@ -5,9 +5,11 @@ import dev.keycard.core.IdGenerator;
 import dev.keycard.core.config.ConfigException;
 import dev.keycard.core.config.ConfigLoader;
 import dev.keycard.core.config.KeycardConfig;
+import dev.keycard.core.config.StoreSettings;
 import dev.keycard.core.session.InMemorySessionStore;
 import dev.keycard.core.session.SessionSnapshot;
 import dev.keycard.core.session.SessionSnapshotException;
+import dev.keycard.core.session.RedisSessionStore;
 import dev.keycard.core.session.SessionStore;
 import dev.keycard.core.session.Sessions;
 import dev.keycard.core.session.StoreUnavailableException;
@@ -54,6 +56,7 @@ public final class KeycardBootstrap implements ServletContextListener {
     private ScheduledExecutorService purger;
     private SessionSnapshot snapshot;
     private InMemorySessionStore snapshotStore;
+    private RedisSessionStore redisStore;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -82,7 +85,7 @@ public final class KeycardBootstrap implements ServletContextListener {
         SigningKeys signingKeys = loadSigningKeys(config);
         AccessTokens accessTokens = new AccessTokens(config, signingKeys, clock, ids);
         RefreshTokens refreshTokens = new RefreshTokens(config, clock);
-        SessionStore store = new InMemorySessionStore();
+        SessionStore store = openStore(config);
         Sessions sessions = new Sessions(store, accessTokens, refreshTokens, users, config, clock, ids);
 
         // --- sessions across graceful restarts (in-memory store, keycard.session.dataDir) ---
@@ -150,6 +153,9 @@ public final class KeycardBootstrap implements ServletContextListener {
                 LOG.severe("Sessions were not saved and will be lost: " + e.getMessage());
             }
         }
+        if (redisStore != null) {
+            redisStore.close();
+        }
     }
 
     /** Loads (and so consumes) the snapshot before any request is served; a failure stops the start. */
@@ -163,6 +169,18 @@ public final class KeycardBootstrap implements ServletContextListener {
         LOG.info("Restored " + into.size() + " session record(s) from " + from.file());
         snapshot = from;
         snapshotStore = into;
+    }
+
+    // --- Session store: this server's memory, or Redis shared by several servers (keycard.store) ---
+
+    private SessionStore openStore(KeycardConfig config) {
+        StoreSettings settings = config.store();
+        LOG.info("Session store: " + settings.describe());
+        if (settings.kind() == StoreSettings.Kind.REDIS) {
+            redisStore = RedisSessionStore.connect(settings.redisUri(), settings.redisTimeout());
+            return redisStore;
+        }
+        return new InMemorySessionStore();
     }
 
     private static SigningKeys loadSigningKeys(KeycardConfig config) {

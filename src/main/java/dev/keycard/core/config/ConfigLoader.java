@@ -144,12 +144,14 @@ public final class ConfigLoader {
         if (sameSite.equals("None") && !secure) {
             throw new ConfigException(Setting.COOKIE_SAME_SITE.key(), "None requires keycard.cookie.secure=true");
         }
+        StoreSettings store = StoreSettings.of(raw.get(Setting.STORE), raw.get(Setting.REDIS_URI),
+                duration(raw, Setting.REDIS_TIMEOUT, Duration.ofMillis(100), Duration.ofMinutes(1)));
         return new KeycardConfig(text(raw, Setting.ISSUER), text(raw, Setting.AUDIENCE), accessTtl, refreshTtl,
                 maxLifetime, grace, skew, purge, access, refresh, demo, usersFile(raw, configDir), cookieName,
                 cookiePath, secure, sameSite, origins(raw.get(Setting.ALLOWED_ORIGINS)),
                 new KeycardConfig.Argon2Params(integer(raw, Setting.ARGON2_MEMORY_KIB, 1024, 4 * 1024 * 1024),
                         integer(raw, Setting.ARGON2_ITERATIONS, 1, 100), integer(raw, Setting.ARGON2_PARALLELISM, 1, 64)),
-                accessKeys, sessionDataDir(raw, configDir));
+                accessKeys, sessionDataDir(raw, configDir), store);
     }
 
     private Secret secret(Map<Setting, String> raw, Setting s, boolean demo) {

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param accessKeys how access tokens are signed: the algorithm and, for RS256/ES256, the key files
  * @param sessionDataDir where the in-memory session store keeps its records across a graceful restart, or
  *     {@code null} for no persistence
+ * @param store where sessions are kept (memory, or Redis shared by several servers)
  */
 public record KeycardConfig(
         String issuer,
@@ -37,7 +38,8 @@ public record KeycardConfig(
         List<URI> allowedOrigins,
         Argon2Params argon2,
         AccessKeys accessKeys,
-        Path sessionDataDir) {
+        Path sessionDataDir,
+        StoreSettings store) {
 
     /** Argon2id cost parameters used by {@code hash-password} and for the dummy hash of unknown emails. */
     public record Argon2Params(int memoryKiB, int iterations, int parallelism) {
