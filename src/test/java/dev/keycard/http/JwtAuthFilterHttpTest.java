@@ -126,10 +126,10 @@ class JwtAuthFilterHttpTest {
     }
 
     @Test
-    void profileWhenTwoAuthorizationHeadersThen400() {
+    void profileWhenTwoAuthorizationHeadersThen401() {
         String token = Api.accessToken(api.loginUser());
         api.request().header("Authorization", "Bearer " + token).header("Authorization", "Bearer garbage")
-                .get("/api/profile").then().statusCode(400).body("error", equalTo("invalid_request"));
+                .get("/api/profile").then().statusCode(401).body("error", equalTo("invalid_token"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.keycard.core.config;
 
+import dev.keycard.core.throttle.LoginLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param cookiePath the refresh cookie's path, or empty to use {@code <context path>/api/auth}
  * @param allowedOrigins origins allowed on state-changing requests besides the server's own
  * @param usersFile the JSON file of users, or {@code null} when none is configured
+ * @param loginLimits failed-login budgets and the cap on concurrent password checks
  */
 public record KeycardConfig(
         String issuer,
@@ -32,7 +34,8 @@ public record KeycardConfig(
         boolean cookieSecure,
         String cookieSameSite,
         List<URI> allowedOrigins,
-        Argon2Params argon2) {
+        Argon2Params argon2,
+        LoginLimits loginLimits) {
 
     /** Argon2id cost parameters used by {@code hash-password} and for the dummy hash of unknown emails. */
     public record Argon2Params(int memoryKiB, int iterations, int parallelism) {

@@ -28,7 +28,13 @@ public enum Setting {
     ALLOWED_ORIGINS("keycard.allowedOrigins", ""),
     ARGON2_MEMORY_KIB("keycard.password.argon2.memoryKiB", "19456"),
     ARGON2_ITERATIONS("keycard.password.argon2.iterations", "2"),
-    ARGON2_PARALLELISM("keycard.password.argon2.parallelism", "1");
+    ARGON2_PARALLELISM("keycard.password.argon2.parallelism", "1"),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT("keycard.login.maxFailuresPerAccount", "10"),
+    LOGIN_MAX_FAILURES_PER_CLIENT("keycard.login.maxFailuresPerClient", "100"),
+    LOGIN_FAILURE_WINDOW("keycard.login.failureWindow", "PT15M"),
+    LOGIN_MAX_TRACKED_KEYS("keycard.login.maxTrackedKeys", "100000"),
+    /** 0 means the number of available processors. */
+    LOGIN_MAX_CONCURRENT_HASHES("keycard.login.maxConcurrentHashes", "0");
 
     private final String key;
     private final String defaultValue;
