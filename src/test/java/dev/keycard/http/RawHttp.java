@@ -43,7 +43,10 @@ final class RawHttp {
         }
     }
 
-    /** Sends {@code method path} with {@code headerLines} ("Name: value", sent verbatim as ISO-8859-1) and a body. */
+    /**
+     * Sends {@code method path} with {@code headerLines} ("Name: value", sent verbatim as ISO-8859-1) and a body,
+     * with a Content-Length unless a Transfer-Encoding line is given (then the body is sent as already encoded).
+     */
     Response send(String method, String path, byte[] body, List<String> headerLines) {
         ByteArrayOutputStream req = new ByteArrayOutputStream();
         StringBuilder head = new StringBuilder(method).append(' ').append(contextPath).append(path)
@@ -51,7 +54,8 @@ final class RawHttp {
         for (String line : headerLines) {
             head.append(line).append("\r\n");
         }
-        if (body != null) {
+        boolean chunkedBody = headerLines.stream().anyMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("transfer-encoding:"));
+        if (body != null && !chunkedBody) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
         }
         head.append("\r\n");
