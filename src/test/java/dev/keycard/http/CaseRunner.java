@@ -40,7 +40,7 @@ final class CaseRunner {
 
     void run() throws InterruptedException {
         TestServer.Builder builder = TestServer.builder();
-        spec.path("settings").fields().forEachRemaining(e -> builder.setting(e.getKey(), e.getValue().asText()));
+        spec.path("settings").properties().forEach(e -> builder.setting(e.getKey(), e.getValue().asText()));
         try (TestServer server = builder.start()) {
             RawHttp raw = new RawHttp(server.baseUrl());
             CaseValues values = new CaseValues(spec.path("tokens"), () -> server.clock().instant().getEpochSecond());
@@ -94,7 +94,7 @@ final class CaseRunner {
         }
         RawHttp.Response first = responses.get(0);
         bodies.put(name, first.body());
-        step.path("capture").fields().forEachRemaining(c -> values.put(c.getKey(), capture(label, first, c.getValue().asText())));
+        step.path("capture").properties().forEach(c -> values.put(c.getKey(), capture(label, first, c.getValue().asText())));
     }
 
     private void check(String label, String path, JsonNode expect, RawHttp.Response r, CaseValues values) {
@@ -114,8 +114,8 @@ final class CaseRunner {
             }
             assertTrue(allowed.contains(r.status()), "status " + allowed + " expected: " + what);
         }
-        expect.path("json").fields().forEachRemaining(e -> assertEquals(e.getValue(), json(r).get(e.getKey()), what));
-        expect.path("headers").fields().forEachRemaining(e -> {
+        expect.path("json").properties().forEach(e -> assertEquals(e.getValue(), json(r).get(e.getKey()), what));
+        expect.path("headers").properties().forEach(e -> {
             Pattern p = Pattern.compile(values.fill(e.getValue().asText()));
             assertTrue(r.headers(e.getKey()).stream().anyMatch(v -> p.matcher(v).find()), e.getKey() + " ~ " + p + ": " + what);
         });

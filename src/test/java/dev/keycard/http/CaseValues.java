@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keycard.testing.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -130,8 +129,7 @@ final class CaseValues {
             for (JsonNode r : remove) {
                 obj.remove(r.asText());
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = set.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : set.properties()) {
                 obj.set(e.getKey(), read(fill(e.getValue().asText())));
             }
             json = Jwts.json(obj);

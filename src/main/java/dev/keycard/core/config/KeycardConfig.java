@@ -47,6 +47,7 @@ public record KeycardConfig(
         Objects.requireNonNull(accessSecret, "accessSecret");
         Objects.requireNonNull(refreshSecret, "refreshSecret");
         allowedOrigins = List.copyOf(allowedOrigins);
+        Objects.requireNonNull(loginLimits, "loginLimits");
     }
 
     /** One line of the effective non-secret settings, for the start-up log. */
@@ -57,6 +58,7 @@ public record KeycardConfig(
                 + ", cookie=" + cookieName + " (path=" + (cookiePath.isEmpty() ? "<context>/api/auth" : cookiePath)
                 + ", secure=" + cookieSecure + ", sameSite=" + cookieSameSite + ")"
                 + ", allowedOrigins=" + (allowedOrigins.isEmpty() ? "<own origin>" : allowedOrigins)
-                + ", users.file=" + usersFile + ", secrets=" + (demo && accessSecret.isEphemeral() ? "ephemeral" : "configured");
+                + ", users.file=" + usersFile + ", secrets=" + (demo && accessSecret.isEphemeral() ? "ephemeral" : "configured")
+                + ", " + loginLimits;
     }
 }
