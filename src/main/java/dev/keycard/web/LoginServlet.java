@@ -35,7 +35,7 @@ public final class LoginServlet extends ApiServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         originCheck.verify(req);
         LoginRequestReader.LoginRequest credentials = reader.read(req);
-        // the client address is the peer's, unless Tomcat's RemoteIpValve/RemoteIpFilter replaced it for a trusted proxy
+        // the peer's address, unless Tomcat's RemoteIpValve/RemoteIpFilter replaced it for a trusted proxy
         User user = login.authenticate(credentials.email(), credentials.password(), req.getRemoteAddr());
         responses.write(resp, sessions.start(user, req.getHeader("User-Agent")));
     }

@@ -18,8 +18,9 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     public InMemoryLoginThrottle(LoginLimits limits, Clock clock) {
         Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.accounts = new FailureCounts(limits.maxFailuresPerAccount(), limits.failureWindow(), limits.maxTrackedKeys());
-        this.clients = new FailureCounts(limits.maxFailuresPerClient(), limits.failureWindow(), limits.maxTrackedKeys());
+        Duration window = limits.failureWindow();
+        this.accounts = new FailureCounts(limits.maxFailuresPerAccount(), window, limits.maxTrackedKeys());
+        this.clients = new FailureCounts(limits.maxFailuresPerClient(), window, limits.maxTrackedKeys());
     }
 
     @Override

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Cheap structural checks that run before and after java-jwt: bounded length, compact-JWS shape and strict JSON
- * ({@link StrictTokenJson}) before java-jwt decodes anything, and NumericDate claims that are plain non-negative integers after it (a float, string, negative or
- * out-of-range {@code exp} is refused rather than coerced).
+ * ({@link StrictTokenJson}) before java-jwt decodes anything, and NumericDate claims that are plain non-negative
+ * integers after it (a float, string, negative or out-of-range {@code exp} is refused rather than coerced).
  */
 final class TokenFormat {
     /** Longest token accepted; Keycard's own tokens are well under 1 KiB. */
