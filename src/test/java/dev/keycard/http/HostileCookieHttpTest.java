@@ -44,7 +44,7 @@ class HostileCookieHttpTest {
         List<String> cookies = r.headers("Set-Cookie");
         assertEquals(1, cookies.size(), cookies.toString());
         assertTrue(cookies.get(0).startsWith("refreshToken=; Path=/api/auth; Max-Age=0"), cookies.get(0));
-        HostileTokenHttpTest.assertNoLeak(r, token);
+        Rejections.assertNoLeak(r, token);
     }
 
     private static void assertStillUsable(String refreshToken) {
