@@ -45,16 +45,18 @@ final class FailureCounts {
         return w.failures() >= maxFailures ? Duration.between(now, end) : Duration.ZERO;
     }
 
-    synchronized void recordFailure(String key, Instant now) {
+    /** Counts a failure; true when it is the one that spends the key's budget. */
+    synchronized boolean recordFailure(String key, Instant now) {
         String k = digest(key);
         Window w = windows.get(k);
         if (w != null && now.isBefore(w.start().plus(window))) {
             windows.put(k, new Window(w.failures() + 1, w.start()));
-            return;
+            return w.failures() + 1 == maxFailures;
         }
         windows.remove(k);
         windows.put(k, new Window(1, now));
         evict(now);
+        return maxFailures == 1;
     }
 
     synchronized void clear(String key) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A {@link LoginThrottle} for one node: counts failures per account and per client address in memory, each in a
@@ -11,14 +13,17 @@ import java.util.Objects;
  * windows first, then the oldest, are forgotten). Time comes from the injected {@link Clock}. Thread-safe.
  */
 public final class InMemoryLoginThrottle implements LoginThrottle {
+    private static final Logger LOG = Logger.getLogger(InMemoryLoginThrottle.class.getName());
+
     private final FailureCounts accounts;
     private final FailureCounts clients;
     private final Clock clock;
+    private final Duration window;
 
     public InMemoryLoginThrottle(LoginLimits limits, Clock clock) {
         Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
-        Duration window = limits.failureWindow();
+        this.window = limits.failureWindow();
         this.accounts = new FailureCounts(limits.maxFailuresPerAccount(), window, limits.maxTrackedKeys());
         this.clients = new FailureCounts(limits.maxFailuresPerClient(), window, limits.maxTrackedKeys());
     }
@@ -38,7 +43,11 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     public void recordFailure(String accountKey, String clientKey) {
         Instant now = clock.instant();
         accounts.recordFailure(accountKey, now);
-        clients.recordFailure(clientKey, now);
+        if (clients.recordFailure(clientKey, now)) {
+            // abuse is worth one warning per window; the client key is the remote address (no line breaks in it)
+            LOG.log(Level.WARNING, "Failed-login budget of client {0} spent; its logins are refused for {1}",
+                    new Object[] {clientKey, window});
+        }
     }
 
     @Override
