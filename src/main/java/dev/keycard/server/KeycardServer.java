@@ -165,7 +165,7 @@ public final class KeycardServer implements AutoCloseable {
             // headers up to MAX_HTTP_HEADER_SIZE reach Keycard, which answers an oversize token with its own 401
             connector.setProperty("maxHttpHeaderSize", Integer.toString(MAX_HTTP_HEADER_SIZE));
             ((org.apache.catalina.core.StandardHost) tomcat.getHost())
-                    .setErrorReportValveClass(JsonErrorReportValve.class.getName());
+                    .setErrorReportValveClass(KeycardErrorReportValve.class.getName());
 
             tomcat.setAddDefaultWebXmlToWebapp(false);
             Context ctx = tomcat.addWebapp(contextPath, webapp.toAbsolutePath().toString());

@@ -12,9 +12,11 @@ import org.apache.coyote.ActionCode;
  * The host's error report for what Tomcat refuses before any web application sees it (a header section beyond
  * {@code maxHttpHeaderSize}, a malformed request line, an unmapped host): a contract JSON error with the API's
  * headers instead of Tomcat's HTML page, and never a stack trace, server version or request detail. Errors inside
- * Keycard's web application are answered by its own error page and never reach this valve. Thread-safe.
+ * Keycard's web application are answered by its own error page and never reach this valve. The embedded server
+ * installs it; a standalone Tomcat uses it as the host's {@code errorReportValveClass} with this class copied into
+ * Tomcat's {@code lib/} (it depends on Tomcat alone). Thread-safe.
  */
-public final class JsonErrorReportValve extends ErrorReportValve {
+public final class KeycardErrorReportValve extends ErrorReportValve {
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
