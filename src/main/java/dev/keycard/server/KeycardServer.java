@@ -16,7 +16,7 @@ import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.catalina.valves.RemoteIpValve;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 
 /**
@@ -25,6 +25,9 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
  * and by tests, which can hand the application a {@link Clock} and settings as context parameters.
  */
 public final class KeycardServer implements AutoCloseable {
+    /** The connector's limit on the request header section (Tomcat's default is 8 KiB). */
+    public static final int MAX_HTTP_HEADER_SIZE = 32 * 1024;
+
     private final Tomcat tomcat;
     private final Context context;
 
@@ -75,6 +78,7 @@ public final class KeycardServer implements AutoCloseable {
         private Path baseDir;
         private Clock clock;
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private String remoteIpHeader;
         private final Map<String, Map.Entry<Servlet, String>> servlets = new LinkedHashMap<>();
 
         private Builder() {
@@ -137,6 +141,16 @@ public final class KeycardServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Trusts {@code header} (e.g. {@code X-Forwarded-For}) for the client address, through Tomcat's
+         * {@link RemoteIpValve}, when the request comes from an internal proxy (loopback and private addresses, the
+         * valve's default). Off by default: the client address is the connection's peer.
+         */
+        public Builder remoteIpHeader(String header) {
+            this.remoteIpHeader = Objects.requireNonNull(header, "header");
+            return this;
+        }
+
         public KeycardServer start() throws IOException {
             Objects.requireNonNull(webapp, "webapp");
             Path base = baseDir != null ? baseDir : Files.createTempDirectory("keycard-tomcat");
@@ -147,10 +161,11 @@ public final class KeycardServer implements AutoCloseable {
             connector.setPort(port);
             connector.setProperty("address", address);
             tomcat.getHost().setAutoDeploy(false);
-            ErrorReportValve errors = new ErrorReportValve();
-            errors.setShowReport(false);
-            errors.setShowServerInfo(false);
-            tomcat.getHost().getPipeline().addValve(errors);
+            // requests Tomcat refuses before the web application sees them get a JSON error, not an HTML page;
+            // headers up to MAX_HTTP_HEADER_SIZE reach Keycard, which answers an oversize token with its own 401
+            connector.setProperty("maxHttpHeaderSize", Integer.toString(MAX_HTTP_HEADER_SIZE));
+            ((org.apache.catalina.core.StandardHost) tomcat.getHost())
+                    .setErrorReportValveClass(KeycardErrorReportValve.class.getName());
 
             tomcat.setAddDefaultWebXmlToWebapp(false);
             Context ctx = tomcat.addWebapp(contextPath, webapp.toAbsolutePath().toString());
@@ -160,6 +175,11 @@ public final class KeycardServer implements AutoCloseable {
             Tomcat.addServlet(ctx, "default", new DefaultServlet());
             ctx.addServletMappingDecoded("/", "default");
             Tomcat.addDefaultMimeTypeMappings(ctx);
+            if (remoteIpHeader != null) {
+                RemoteIpValve remoteIp = new RemoteIpValve();
+                remoteIp.setRemoteIpHeader(remoteIpHeader);
+                ctx.getPipeline().addValve(remoteIp);
+            }
             settings.forEach(ctx::addParameter);
             servlets.forEach((name, s) -> {
                 Tomcat.addServlet(ctx, name, s.getKey());

@@ -2,6 +2,8 @@ package dev.keycard.web;
 
 import dev.keycard.core.session.SessionRejectedException;
 import dev.keycard.core.session.StoreUnavailableException;
+import dev.keycard.core.throttle.TooBusyException;
+import dev.keycard.core.throttle.TooManyAttemptsException;
 import dev.keycard.core.token.InvalidTokenException;
 import dev.keycard.core.user.InvalidCredentialsException;
 import jakarta.servlet.ServletException;
@@ -52,6 +54,12 @@ public abstract class ApiServlet extends HttpServlet {
             json.error(resp, ApiError.INVALID_CREDENTIALS, e.getMessage());
         } catch (InvalidTokenException | SessionRejectedException e) {
             json.error(resp, ApiError.INVALID_TOKEN, e.getMessage());
+        } catch (TooManyAttemptsException e) {
+            resp.setHeader("Retry-After", Long.toString(e.getRetryAfter().toSeconds()));
+            json.error(resp, ApiError.TOO_MANY_REQUESTS, e.getMessage());
+        } catch (TooBusyException e) {
+            resp.setHeader("Retry-After", Long.toString(e.getRetryAfter().toSeconds()));
+            json.error(resp, ApiError.TEMPORARILY_UNAVAILABLE, e.getMessage());
         } catch (StoreUnavailableException e) {
             LOG.log(Level.WARNING, "Session store unavailable: {0}", e.getMessage());
             json.error(resp, ApiError.TEMPORARILY_UNAVAILABLE, "The session store is unavailable; try again shortly");

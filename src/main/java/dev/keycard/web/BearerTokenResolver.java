@@ -22,7 +22,8 @@ final class BearerTokenResolver {
             return null;
         }
         if (headers.size() > 1) {
-            throw new ApiException(ApiError.INVALID_REQUEST, "Send exactly one Authorization header");
+            // which one would a proxy or a log have looked at? refuse rather than pick one
+            throw new InvalidTokenException("Send exactly one Authorization header");
         }
         Matcher m = BEARER.matcher(headers.get(0).strip());
         if (!m.matches()) {

@@ -13,6 +13,9 @@ import dev.keycard.core.session.RedisSessionStore;
 import dev.keycard.core.session.SessionStore;
 import dev.keycard.core.session.Sessions;
 import dev.keycard.core.session.StoreUnavailableException;
+import dev.keycard.core.throttle.GuardedLogin;
+import dev.keycard.core.throttle.InMemoryLoginThrottle;
+import dev.keycard.core.throttle.PasswordCheckLimiter;
 import dev.keycard.core.token.AccessTokens;
 import dev.keycard.core.token.RefreshTokens;
 import dev.keycard.core.token.SigningKeys;
@@ -93,6 +96,11 @@ public final class KeycardBootstrap implements ServletContextListener {
             restoreSessions(new SessionSnapshot(config.sessionDataDir(), new ObjectMapper(), clock), memory);
         }
 
+        // login hardening: failure budgets and a cap on concurrent password checks
+        GuardedLogin guardedLogin = new GuardedLogin(authenticator,
+                new InMemoryLoginThrottle(config.loginLimits(), clock),
+                new PasswordCheckLimiter(config.loginLimits().maxConcurrentHashes()));
+
         Json json = new Json(new ObjectMapper());
         OriginCheck originCheck = new OriginCheck(config.allowedOrigins());
         String cookiePath = config.cookiePath().isEmpty() ? ctx.getContextPath() + "/api/auth" : config.cookiePath();
@@ -105,7 +113,7 @@ public final class KeycardBootstrap implements ServletContextListener {
         FilterRegistration.Dynamic auth = ctx.addFilter("keycard-jwt", new JwtAuthFilter(accessTokens, json, PUBLIC_PATHS));
         auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
 
-        addServlet(ctx, "keycard-login", new LoginServlet(json, originCheck, new LoginRequestReader(), authenticator,
+        addServlet(ctx, "keycard-login", new LoginServlet(json, originCheck, new LoginRequestReader(), guardedLogin,
                 sessions, responses), "/api/login");
         addServlet(ctx, "keycard-refresh", new RefreshServlet(json, originCheck, cookie, refreshTokens, sessions,
                 responses), "/api/auth/refresh");

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -49,9 +52,19 @@ final class LoginRequestReader {
         if (body.length > MAX_BYTES) {
             throw tooLarge();
         }
+        return parse(body);
+    }
+
+    /** The credentials in a body of at most {@link #MAX_BYTES}; a 400 {@link ApiException} for anything else. */
+    LoginRequest parse(byte[] body) {
         JsonNode root;
         try {
-            root = strict.readTree(body);
+            // decoded here, strictly, so that Jackson cannot guess another encoding (UTF-16, UTF-32) from the bytes
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+            root = strict.readTree(text);
         } catch (IOException e) {
             throw new ApiException(ApiError.INVALID_REQUEST, "The body is not valid JSON");
         }

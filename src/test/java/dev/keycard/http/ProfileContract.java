@@ -52,10 +52,12 @@ abstract class ProfileContract extends Contract {
     }
 
     @Test
-    void profileWhenTwoAuthorizationHeadersThen400() {
+    void profileWhenTwoAuthorizationHeadersThen401() {
         String token = Api.accessToken(api.loginUser());
         api.request().header("Authorization", "Bearer " + token).header("Authorization", "Bearer garbage")
-                .get("/api/profile").then().statusCode(400).body("error", equalTo("invalid_request"));
+                .get("/api/profile").then().statusCode(401).body("error", equalTo("invalid_token"));
+        api.request().header("Authorization", "Bearer garbage").header("Authorization", "Bearer " + token)
+                .get("/api/profile").then().statusCode(401).body("error", equalTo("invalid_token"));
     }
 
     @Test

@@ -65,6 +65,7 @@ public final class TestServer implements AutoCloseable {
         private final Map<String, Map.Entry<Servlet, String>> servlets = new LinkedHashMap<>();
         private String contextPath = "";
         private MutableClock clock = MutableClock.startingNow();
+        private String remoteIpHeader;
 
         private Builder() {
             settings.put("keycard.access.secret", ACCESS_SECRET);
@@ -98,6 +99,12 @@ public final class TestServer implements AutoCloseable {
             return this;
         }
 
+        /** Trusts this header for the client address when the peer is an internal proxy (Tomcat's RemoteIpValve). */
+        public Builder remoteIpHeader(String header) {
+            this.remoteIpHeader = header;
+            return this;
+        }
+
         public TestServer start() {
             try {
                 Path dir = Files.createTempDirectory("keycard-test");
@@ -111,6 +118,9 @@ public final class TestServer implements AutoCloseable {
                         .setting("keycard.users.file", users.toString());
                 settings.forEach(b::setting);
                 servlets.forEach((name, s) -> b.servlet(name, s.getKey(), s.getValue()));
+                if (remoteIpHeader != null) {
+                    b.remoteIpHeader(remoteIpHeader);
+                }
                 return new TestServer(b.start(), clock);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

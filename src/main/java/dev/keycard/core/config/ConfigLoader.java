@@ -1,5 +1,6 @@
 package dev.keycard.core.config;
 
+import dev.keycard.core.throttle.LoginLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -151,7 +152,16 @@ public final class ConfigLoader {
                 cookiePath, secure, sameSite, origins(raw.get(Setting.ALLOWED_ORIGINS)),
                 new KeycardConfig.Argon2Params(integer(raw, Setting.ARGON2_MEMORY_KIB, 1024, 4 * 1024 * 1024),
                         integer(raw, Setting.ARGON2_ITERATIONS, 1, 100), integer(raw, Setting.ARGON2_PARALLELISM, 1, 64)),
-                accessKeys, sessionDataDir(raw, configDir), store);
+                accessKeys, sessionDataDir(raw, configDir), store, loginLimits(raw));
+    }
+
+    private static LoginLimits loginLimits(Map<Setting, String> raw) {
+        int hashes = integer(raw, Setting.LOGIN_MAX_CONCURRENT_HASHES, 0, 1024);
+        return new LoginLimits(integer(raw, Setting.LOGIN_MAX_FAILURES_PER_ACCOUNT, 1, 1_000_000),
+                integer(raw, Setting.LOGIN_MAX_FAILURES_PER_CLIENT, 1, 1_000_000),
+                duration(raw, Setting.LOGIN_FAILURE_WINDOW, Duration.ofSeconds(1), Duration.ofDays(1)),
+                integer(raw, Setting.LOGIN_MAX_TRACKED_KEYS, 100, 10_000_000),
+                hashes == 0 ? Runtime.getRuntime().availableProcessors() : hashes);
     }
 
     private Secret secret(Map<Setting, String> raw, Setting s, boolean demo) {

@@ -1,5 +1,6 @@
 package dev.keycard.core.config;
 
+import dev.keycard.core.throttle.LoginLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param sessionDataDir where the in-memory session store keeps its records across a graceful restart, or
  *     {@code null} for no persistence
  * @param store where sessions are kept (memory, or Redis shared by several servers)
+ * @param loginLimits failed-login budgets and the cap on concurrent password checks
  */
 public record KeycardConfig(
         String issuer,
@@ -39,7 +41,8 @@ public record KeycardConfig(
         Argon2Params argon2,
         AccessKeys accessKeys,
         Path sessionDataDir,
-        StoreSettings store) {
+        StoreSettings store,
+        LoginLimits loginLimits) {
 
     /** Argon2id cost parameters used by {@code hash-password} and for the dummy hash of unknown emails. */
     public record Argon2Params(int memoryKiB, int iterations, int parallelism) {
@@ -69,6 +72,7 @@ public record KeycardConfig(
         Objects.requireNonNull(refreshSecret, "refreshSecret");
         allowedOrigins = List.copyOf(allowedOrigins);
         Objects.requireNonNull(accessKeys, "accessKeys");
+        Objects.requireNonNull(loginLimits, "loginLimits");
     }
 
     /** One line of the effective non-secret settings, for the start-up log. */
@@ -80,6 +84,7 @@ public record KeycardConfig(
                 + ", secure=" + cookieSecure + ", sameSite=" + cookieSameSite + ")"
                 + ", allowedOrigins=" + (allowedOrigins.isEmpty() ? "<own origin>" : allowedOrigins)
                 + ", users.file=" + usersFile + ", session.dataDir=" + (sessionDataDir == null ? "<none>" : sessionDataDir)
-                + ", secrets=" + (demo && accessSecret.isEphemeral() ? "ephemeral" : "configured");
+                + ", secrets=" + (demo && accessSecret.isEphemeral() ? "ephemeral" : "configured")
+                + ", " + loginLimits;
     }
 }

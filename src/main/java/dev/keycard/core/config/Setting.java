@@ -34,7 +34,13 @@ public enum Setting {
     SESSION_DATA_DIR("keycard.session.dataDir", ""),
     STORE("keycard.store", "memory"),
     REDIS_URI("keycard.redis.uri", "redis://127.0.0.1:6379/0"),
-    REDIS_TIMEOUT("keycard.redis.timeout", "PT2S");
+    REDIS_TIMEOUT("keycard.redis.timeout", "PT2S"),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT("keycard.login.maxFailuresPerAccount", "10"),
+    LOGIN_MAX_FAILURES_PER_CLIENT("keycard.login.maxFailuresPerClient", "100"),
+    LOGIN_FAILURE_WINDOW("keycard.login.failureWindow", "PT15M"),
+    LOGIN_MAX_TRACKED_KEYS("keycard.login.maxTrackedKeys", "100000"),
+    /** 0 means the number of available processors. */
+    LOGIN_MAX_CONCURRENT_HASHES("keycard.login.maxConcurrentHashes", "0");
 
     private final String key;
     private final String defaultValue;

@@ -5,9 +5,9 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import java.util.regex.Pattern;
 
 /**
- * Cheap structural checks that run before and after java-jwt: bounded length and compact-JWS shape before any
- * decoding, and NumericDate claims that are plain non-negative integers after it (a float, string, negative or
- * out-of-range {@code exp} is refused rather than coerced).
+ * Cheap structural checks that run before and after java-jwt: bounded length, compact-JWS shape and strict JSON
+ * ({@link StrictTokenJson}) before java-jwt decodes anything, and NumericDate claims that are plain non-negative
+ * integers after it (a float, string, negative or out-of-range {@code exp} is refused rather than coerced).
  */
 final class TokenFormat {
     /** Longest token accepted; Keycard's own tokens are well under 1 KiB. */
@@ -15,6 +15,7 @@ final class TokenFormat {
 
     private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final Pattern NUMERIC_DATE = Pattern.compile("[0-9]{1,12}");
+    private static final StrictTokenJson STRICT_JSON = new StrictTokenJson();
 
     private TokenFormat() {
     }
@@ -29,6 +30,7 @@ final class TokenFormat {
         if (!COMPACT_JWS.matcher(token).matches()) {
             throw new InvalidTokenException("The token is malformed");
         }
+        STRICT_JSON.check(token);
     }
 
     static void requireNumericDates(DecodedJWT jwt, String... names) {
