@@ -194,16 +194,25 @@ public final class KeycardServer implements AutoCloseable {
             } catch (LifecycleException e) {
                 throw new IllegalStateException("Tomcat did not start", e);
             }
+            if (connector.getState() != LifecycleState.STARTED) {
+                stopQuietly(tomcat);
+                throw new IllegalStateException("Keycard did not start: cannot listen on " + address + ":" + port
+                        + " (is the port in use? choose another with --port)");
+            }
             if (ctx.getState() != LifecycleState.STARTED) {
-                try {
-                    tomcat.stop();
-                    tomcat.destroy();
-                } catch (LifecycleException e) {
-                    // already failing; the cause below is what matters
-                }
+                stopQuietly(tomcat);
                 throw new IllegalStateException("Keycard did not start; the log above says why");
             }
             return new KeycardServer(tomcat, ctx);
+        }
+
+        private static void stopQuietly(Tomcat tomcat) {
+            try {
+                tomcat.stop();
+                tomcat.destroy();
+            } catch (LifecycleException e) {
+                // already failing; the caller reports the cause that matters
+            }
         }
     }
 }

@@ -1,14 +1,8 @@
 package dev.keycard.server;
 
-import dev.keycard.core.config.KeycardConfig;
 import dev.keycard.core.config.Setting;
-import dev.keycard.core.user.PasswordHasher;
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,17 +18,25 @@ public final class Main {
     private Main() {
     }
 
+    private static final String USAGE = "usage: java -jar keycard.jar [--port N] [--host ADDRESS] [--conf DIR]\n"
+            + "       java -jar keycard.jar hash-password [--conf DIR]";
+
     public static void main(String[] args) throws IOException {
+        Map<String, String> env = System.getenv();
         if (args.length > 0 && args[0].equals("hash-password")) {
-            hashPassword(System.getenv());
+            System.exit(new HashPasswordCommand(env, System.out, System.err).run(args, System.console(), System.in));
+            return;
+        }
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(USAGE);
             return;
         }
         Options options;
         try {
-            options = Options.parse(args, System.getenv());
+            options = Options.parse(args, env);
         } catch (IllegalArgumentException e) {
             System.err.println("keycard: " + e.getMessage());
-            System.err.println("usage: java -jar keycard.jar [--port N] [--host ADDRESS] [--conf DIR] | hash-password");
+            System.err.println(USAGE);
             System.exit(2);
             return;
         }
@@ -44,10 +46,16 @@ public final class Main {
                 .webapp(webapp())
                 .setting(Setting.DEMO.key(), "true");
         Path properties = options.conf().resolve("keycard.properties");
+        Path users = options.conf().resolve("users.json");
         if (Files.isRegularFile(properties)) {
             builder.setting("keycard.config", properties.toAbsolutePath().toString());
-        } else if (Files.isRegularFile(options.conf().resolve("users.json"))) {
-            builder.setting(Setting.USERS_FILE.key(), options.conf().resolve("users.json").toAbsolutePath().toString());
+        } else if (Files.isRegularFile(users)) {
+            builder.setting(Setting.USERS_FILE.key(), users.toAbsolutePath().toString());
+        } else if (!env.containsKey("KEYCARD_CONFIG") && !env.containsKey(Setting.USERS_FILE.envName())) {
+            System.err.println("keycard: no keycard.properties or users.json in " + options.conf().toAbsolutePath()
+                    + "; run from the Keycard folder or pass --conf DIR");
+            System.exit(2);
+            return;
         }
         KeycardServer server;
         try {
@@ -78,35 +86,10 @@ public final class Main {
         }
     }
 
-    private static void hashPassword(Map<String, String> env) throws IOException {
-        String password;
-        Console console = System.console();
-        if (console != null) {
-            char[] pw = console.readPassword("Password: ");
-            password = pw == null ? null : new String(pw);
-        } else {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            password = in.readLine();
-        }
-        if (password == null || password.isEmpty()) {
-            System.err.println("keycard: no password on standard input");
-            System.exit(2);
-            return;
-        }
-        KeycardConfig.Argon2Params params = new KeycardConfig.Argon2Params(
-                intSetting(env, Setting.ARGON2_MEMORY_KIB), intSetting(env, Setting.ARGON2_ITERATIONS),
-                intSetting(env, Setting.ARGON2_PARALLELISM));
-        System.out.println(new PasswordHasher(params).hash(password));
-    }
-
-    private static int intSetting(Map<String, String> env, Setting s) {
-        return Integer.parseInt(env.getOrDefault(s.envName(), s.defaultValue()).trim());
-    }
-
     /** Command-line options; flags win over the PORT environment variable. */
     record Options(int port, String host, Path conf) {
         static Options parse(String[] args, Map<String, String> env) {
-            int port = env.containsKey("PORT") ? parsePort(env.get("PORT")) : 8080;
+            Integer port = null;
             String host = "127.0.0.1";
             Path conf = Path.of("conf");
             for (int i = 0; i < args.length; i++) {
@@ -120,6 +103,9 @@ public final class Main {
                     case "--conf" -> conf = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
+            }
+            if (port == null) {
+                port = env.containsKey("PORT") ? parsePort(env.get("PORT")) : 8080;
             }
             return new Options(port, host, conf);
         }

@@ -15,10 +15,14 @@ import org.junit.jupiter.api.Test;
 
 /** {@code keycard hash-password}: run as its own process, password on standard input, hash on standard output. */
 class HashPasswordCommandTest {
-    private static Process run(String stdin) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "hash-password").redirectErrorStream(false).start();
+    private static Process run(String stdin, String... args) throws IOException, InterruptedException {
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin.toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "hash-password"));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("KEYCARD_"));
+        Process p = pb.start();
         try (OutputStream in = p.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }
@@ -35,6 +39,27 @@ class HashPasswordCommandTest {
         PasswordHasher hasher = new PasswordHasher(new KeycardConfig.Argon2Params(19456, 2, 1));
         assertTrue(hasher.matches("correct horse battery staple", out));
         assertFalse(hasher.matches("correct horse battery stapler", out));
+    }
+
+    @Test
+    void hashPasswordWhenConfFolderSetsTheCostThenHashUsesIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("keycard.properties"),
+                "keycard.password.argon2.memoryKiB=4096\nkeycard.password.argon2.iterations=1\n");
+        Process p = run("pw\n", "--conf", dir.toString());
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.exitValue());
+        assertTrue(out.startsWith("$argon2id$v=19$m=4096,t=1,p=1$"), out);
+    }
+
+    @Test
+    void hashPasswordWhenCostIsNotANumberThenNamesTheKeyWithoutStackTrace(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("keycard.properties"), "keycard.password.argon2.iterations=banana\n");
+        Process p = run("pw\n", "--conf", dir.toString());
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, p.exitValue());
+        assertTrue(err.startsWith("keycard: keycard.password.argon2.iterations:"), err);
+        assertFalse(err.contains("Exception"), err);
     }
 
     @Test

@@ -55,12 +55,26 @@ class KeycardServerTest {
     }
 
     @Test
+    void startWhenPortInUseThenFailsAtOnceNamingThePort() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            KeycardServer.Builder b = KeycardServer.builder().port(taken.getLocalPort()).webapp(Path.of("webapp"))
+                    .baseDir(dir.resolve("tomcat")).setting("keycard.demo", "true")
+                    .setting("keycard.users.file", TestUsers.write(dir).toString());
+            IllegalStateException e = assertThrows(IllegalStateException.class, b::start);
+            assertTrue(e.getMessage().contains(":" + taken.getLocalPort()), e.getMessage());
+            assertTrue(e.getMessage().contains("--port"), e.getMessage());
+        }
+    }
+
+    @Test
     void optionsWhenFlagsAndPortVariableThenFlagsWin() {
         assertEquals(new Main.Options(8080, "127.0.0.1", Path.of("conf")), Main.Options.parse(new String[0], Map.of()));
         assertEquals(9000, Main.Options.parse(new String[0], Map.of("PORT", "9000")).port());
         Main.Options o = Main.Options.parse(new String[] {"--port", "9100", "--conf", "/etc/keycard", "--host",
             "0.0.0.0"}, Map.of("PORT", "9000"));
         assertEquals(new Main.Options(9100, "0.0.0.0", Path.of("/etc/keycard")), o);
+        assertEquals(9100, Main.Options.parse(new String[] {"--port", "9100"}, Map.of("PORT", "abc")).port());
+        assertThrows(IllegalArgumentException.class, () -> Main.Options.parse(new String[0], Map.of("PORT", "abc")));
         assertThrows(IllegalArgumentException.class, () -> Main.Options.parse(new String[] {"--port"}, Map.of()));
         assertThrows(IllegalArgumentException.class, () -> Main.Options.parse(new String[] {"--port", "x"}, Map.of()));
         assertThrows(IllegalArgumentException.class, () -> Main.Options.parse(new String[] {"--bogus", "1"}, Map.of()));

@@ -63,6 +63,7 @@ public final class ConfigLoader {
                 raw.put(s, v);
             }
         }
+        rejectUnknownEnvironment();
         return validate(raw, configFile == null ? null : configFile.toAbsolutePath().getParent());
     }
 
@@ -82,6 +83,16 @@ public final class ConfigLoader {
             throw new ConfigException(CONFIG_FILE_KEY, "file not found: " + path);
         }
         return path;
+    }
+
+    /** A misspelled KEYCARD_* variable must not fall back to a default silently, as with properties. */
+    private void rejectUnknownEnvironment() {
+        for (String name : env.keySet()) {
+            if (name.startsWith("KEYCARD_") && !name.equals("KEYCARD_CONFIG")
+                    && java.util.Arrays.stream(Setting.values()).noneMatch(s -> s.envName().equals(name))) {
+                throw new ConfigException(name, "unknown setting (environment)");
+            }
+        }
     }
 
     private static Map<String, String> readProperties(Path file) {
@@ -116,6 +127,11 @@ public final class ConfigLoader {
         Secret access = accessKeys.isAsymmetric() ? AccessKeySettings.unusedAccessSecret(raw, random)
                 : secret(raw, Setting.ACCESS_SECRET, demo);
         Secret refresh = secret(raw, Setting.REFRESH_SECRET, demo);
+        if (access.isEphemeral() != refresh.isEphemeral() && !accessKeys.isAsymmetric()) {
+            // one secret given and the other missing is a mistake, not a request for demo mode
+            Setting missing = access.isEphemeral() ? Setting.ACCESS_SECRET : Setting.REFRESH_SECRET;
+            throw new ConfigException(missing.envName(), "is not set while the other secret is; set both");
+        }
         if (access.sameValueAs(refresh)) {
             throw new ConfigException(Setting.REFRESH_SECRET.envName(), "must differ from ACCESS_SECRET");
         }
@@ -147,6 +163,10 @@ public final class ConfigLoader {
         }
         StoreSettings store = StoreSettings.of(raw.get(Setting.STORE), raw.get(Setting.REDIS_URI),
                 duration(raw, Setting.REDIS_TIMEOUT, Duration.ofMillis(100), Duration.ofMinutes(1)));
+        if (store.kind() == StoreSettings.Kind.REDIS && refresh.isEphemeral()) {
+            throw new ConfigException(Setting.STORE.key(), "redis shares sessions between servers, so every server "
+                    + "needs the same ACCESS_SECRET and REFRESH_SECRET; demo mode's ephemeral secrets cannot be shared");
+        }
         return new KeycardConfig(text(raw, Setting.ISSUER), text(raw, Setting.AUDIENCE), accessTtl, refreshTtl,
                 maxLifetime, grace, skew, purge, access, refresh, demo, usersFile(raw, configDir), cookieName,
                 cookiePath, secure, sameSite, origins(raw.get(Setting.ALLOWED_ORIGINS)),

@@ -26,7 +26,7 @@ public enum Setting {
     COOKIE_SECURE("keycard.cookie.secure", "true"),
     COOKIE_SAME_SITE("keycard.cookie.sameSite", "Strict"),
     ALLOWED_ORIGINS("keycard.allowedOrigins", ""),
-    ARGON2_MEMORY_KIB("keycard.password.argon2.memoryKiB", "19456"),
+    ARGON2_MEMORY_KIB("keycard.password.argon2.memoryKiB", "19456", "KEYCARD_PASSWORD_ARGON2_MEMORY_KIB"),
     ARGON2_ITERATIONS("keycard.password.argon2.iterations", "2"),
     ARGON2_PARALLELISM("keycard.password.argon2.parallelism", "1"),
     ACCESS_ALGORITHM("keycard.access.algorithm", "HS256"),

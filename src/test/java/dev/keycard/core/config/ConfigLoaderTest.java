@@ -169,6 +169,40 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void loadWhenDemoButOnlyOneSecretGivenThenRefusedNamingTheMissingOne() throws IOException {
+        Map<String, String> params = base();
+        params.put("keycard.demo", "true");
+        params.remove("keycard.refresh.secret");
+        assertEquals("REFRESH_SECRET",
+                assertThrows(ConfigException.class, () -> load(Map.of(), new Properties(), params)).getKey());
+        params.put("keycard.refresh.secret", TestServer.REFRESH_SECRET);
+        params.remove("keycard.access.secret");
+        assertEquals("ACCESS_SECRET",
+                assertThrows(ConfigException.class, () -> load(Map.of(), new Properties(), params)).getKey());
+    }
+
+    @Test
+    void loadWhenRedisStoreInDemoModeWithoutSecretsThenRefused() throws IOException {
+        Map<String, String> params = base();
+        params.remove("keycard.access.secret");
+        params.remove("keycard.refresh.secret");
+        params.put("keycard.demo", "true");
+        params.put("keycard.store", "redis");
+        assertEquals("keycard.store",
+                assertThrows(ConfigException.class, () -> load(Map.of(), new Properties(), params)).getKey());
+    }
+
+    @Test
+    void loadWhenEnvironmentHasAMisspelledKeycardVariableThenRefusedNamingIt() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(Map.of("KEYCARD_ACCES_TTL", "banana"), new Properties(), base()));
+        assertEquals("KEYCARD_ACCES_TTL", e.getKey());
+        // known names and the config-file pointer are fine
+        assertEquals(8192, load(Map.of("KEYCARD_PASSWORD_ARGON2_MEMORY_KIB", "8192"), new Properties(), base())
+                .argon2().memoryKiB());
+    }
+
+    @Test
     void envNameWhenCamelCaseKeyThenUnderscored() {
         assertEquals("KEYCARD_REFRESH_GRACE_WINDOW", Setting.GRACE_WINDOW.envName());
         assertEquals("KEYCARD_ACCESS_TTL", Setting.ACCESS_TTL.envName());
