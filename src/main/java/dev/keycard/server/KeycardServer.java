@@ -79,6 +79,7 @@ public final class KeycardServer implements AutoCloseable {
         private Clock clock;
         private final Map<String, String> settings = new LinkedHashMap<>();
         private String remoteIpHeader;
+        private java.util.function.Consumer<Context> contextCustomizer = ctx -> { };
         private final Map<String, Map.Entry<Servlet, String>> servlets = new LinkedHashMap<>();
 
         private Builder() {
@@ -146,6 +147,15 @@ public final class KeycardServer implements AutoCloseable {
          * {@link RemoteIpValve}, when the request comes from an internal proxy (loopback and private addresses, the
          * valve's default). Off by default: the client address is the connection's peer.
          */
+        /**
+         * Adjusts the Tomcat context before it starts, for what this builder has no option for (a cookie
+         * processor, an extra filter or valve).
+         */
+        public Builder customizeContext(java.util.function.Consumer<Context> customizer) {
+            this.contextCustomizer = Objects.requireNonNull(customizer, "customizer");
+            return this;
+        }
+
         public Builder remoteIpHeader(String header) {
             this.remoteIpHeader = Objects.requireNonNull(header, "header");
             return this;
@@ -175,6 +185,7 @@ public final class KeycardServer implements AutoCloseable {
             Tomcat.addServlet(ctx, "default", new DefaultServlet());
             ctx.addServletMappingDecoded("/", "default");
             Tomcat.addDefaultMimeTypeMappings(ctx);
+            contextCustomizer.accept(ctx);
             if (remoteIpHeader != null) {
                 RemoteIpValve remoteIp = new RemoteIpValve();
                 remoteIp.setRemoteIpHeader(remoteIpHeader);

@@ -66,6 +66,7 @@ public final class TestServer implements AutoCloseable {
         private String contextPath = "";
         private MutableClock clock = MutableClock.startingNow();
         private String remoteIpHeader;
+        private java.util.function.Consumer<org.apache.catalina.Context> contextCustomizer = ctx -> { };
 
         private Builder() {
             settings.put("keycard.access.secret", ACCESS_SECRET);
@@ -100,6 +101,11 @@ public final class TestServer implements AutoCloseable {
         }
 
         /** Trusts this header for the client address when the peer is an internal proxy (Tomcat's RemoteIpValve). */
+        public Builder customizeContext(java.util.function.Consumer<org.apache.catalina.Context> customizer) {
+            this.contextCustomizer = customizer;
+            return this;
+        }
+
         public Builder remoteIpHeader(String header) {
             this.remoteIpHeader = header;
             return this;
@@ -118,6 +124,7 @@ public final class TestServer implements AutoCloseable {
                         .setting("keycard.users.file", users.toString());
                 settings.forEach(b::setting);
                 servlets.forEach((name, s) -> b.servlet(name, s.getKey(), s.getValue()));
+                b.customizeContext(contextCustomizer);
                 if (remoteIpHeader != null) {
                     b.remoteIpHeader(remoteIpHeader);
                 }
