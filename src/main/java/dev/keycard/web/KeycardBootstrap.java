@@ -6,6 +6,7 @@ import dev.keycard.core.config.ConfigException;
 import dev.keycard.core.config.ConfigLoader;
 import dev.keycard.core.config.KeycardConfig;
 import dev.keycard.core.config.StoreSettings;
+import dev.keycard.core.redis.RedisLink;
 import dev.keycard.core.session.InMemorySessionStore;
 import dev.keycard.core.session.SessionSnapshot;
 import dev.keycard.core.session.SessionSnapshotException;
@@ -15,7 +16,9 @@ import dev.keycard.core.session.Sessions;
 import dev.keycard.core.session.StoreUnavailableException;
 import dev.keycard.core.throttle.GuardedLogin;
 import dev.keycard.core.throttle.InMemoryLoginThrottle;
+import dev.keycard.core.throttle.LoginThrottle;
 import dev.keycard.core.throttle.PasswordCheckLimiter;
+import dev.keycard.core.throttle.RedisLoginThrottle;
 import dev.keycard.core.token.AccessTokens;
 import dev.keycard.core.token.RefreshTokens;
 import dev.keycard.core.token.SigningKeys;
@@ -59,7 +62,7 @@ public final class KeycardBootstrap implements ServletContextListener {
     private ScheduledExecutorService purger;
     private SessionSnapshot snapshot;
     private InMemorySessionStore snapshotStore;
-    private RedisSessionStore redisStore;
+    private RedisLink redisLink;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -97,8 +100,7 @@ public final class KeycardBootstrap implements ServletContextListener {
         }
 
         // login hardening: failure budgets and a cap on concurrent password checks
-        GuardedLogin guardedLogin = new GuardedLogin(authenticator,
-                new InMemoryLoginThrottle(config.loginLimits(), clock),
+        GuardedLogin guardedLogin = new GuardedLogin(authenticator, openThrottle(config, clock),
                 new PasswordCheckLimiter(config.loginLimits().maxConcurrentHashes()));
 
         Json json = new Json(new ObjectMapper());
@@ -161,8 +163,8 @@ public final class KeycardBootstrap implements ServletContextListener {
                 LOG.severe("Sessions were not saved and will be lost: " + e.getMessage());
             }
         }
-        if (redisStore != null) {
-            redisStore.close();
+        if (redisLink != null) {
+            redisLink.close();
         }
     }
 
@@ -185,10 +187,18 @@ public final class KeycardBootstrap implements ServletContextListener {
         StoreSettings settings = config.store();
         LOG.info("Session store: " + settings.describe());
         if (settings.kind() == StoreSettings.Kind.REDIS) {
-            redisStore = RedisSessionStore.connect(settings.redisUri(), settings.redisTimeout());
-            return redisStore;
+            redisLink = new RedisLink(settings.redisUri(), settings.redisTimeout());
+            return new RedisSessionStore(redisLink);
         }
         return new InMemorySessionStore();
+    }
+
+    /** Failed-login budgets: on the sessions' Redis link (one budget per cluster), else in this server's memory. */
+    private LoginThrottle openThrottle(KeycardConfig config, Clock clock) {
+        if (redisLink != null) {
+            return new RedisLoginThrottle(redisLink, config.loginLimits(), clock);
+        }
+        return new InMemoryLoginThrottle(config.loginLimits(), clock);
     }
 
     private static SigningKeys loadSigningKeys(KeycardConfig config) {

@@ -1,5 +1,6 @@
 package dev.keycard.core.session;
 
+import dev.keycard.core.redis.RedisLink;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -33,22 +34,28 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     private static final int PURGE_BATCH = 500;
 
     private final RedisLink link;
+    private final boolean ownsLink;
     private final RedisScripts scripts = new RedisScripts();
 
-    private RedisSessionStore(RedisLink link) {
-        this.link = link;
+    /** A store on a link shared with other components; {@link #close()} leaves the link open. */
+    public RedisSessionStore(RedisLink link) {
+        this(link, false);
+    }
+
+    private RedisSessionStore(RedisLink link, boolean ownsLink) {
+        this.link = Objects.requireNonNull(link, "link");
+        this.ownsLink = ownsLink;
     }
 
     /**
      * Connects to Redis at {@code uri} (which may carry a password; it is never logged). If Redis is not reachable
-     * yet, the store still starts, answers {@link StoreUnavailableException}, and connects once Redis is up.
+     * yet, the store still starts, answers {@link StoreUnavailableException}, and connects once Redis is up. The
+     * store owns this link: {@link #close()} closes it.
      *
      * @param timeout how long one command may take
      */
     public static RedisSessionStore connect(URI uri, Duration timeout) {
-        Objects.requireNonNull(uri, "uri");
-        Objects.requireNonNull(timeout, "timeout");
-        return new RedisSessionStore(new RedisLink(uri, timeout));
+        return new RedisSessionStore(new RedisLink(uri, timeout), true);
     }
 
     @Override
@@ -125,10 +132,12 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         }
     }
 
-    /** Closes the connection and Lettuce's threads. */
+    /** Closes the connection and Lettuce's threads if this store opened them ({@link #connect}). */
     @Override
     public void close() {
-        link.close();
+        if (ownsLink) {
+            link.close();
+        }
     }
 
     private <T> T call(Function<RedisCommands<String, String>, T> command) {

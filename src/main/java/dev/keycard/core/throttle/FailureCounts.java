@@ -79,7 +79,8 @@ final class FailureCounts {
         }
     }
 
-    private static String digest(String key) {
+    /** The form in which a key is stored: its SHA-256, Base64 without padding. */
+    static String digest(String key) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().withoutPadding().encodeToString(d);

@@ -33,9 +33,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
         Instant now = clock.instant();
         Duration wait = max(accounts.blockedFor(accountKey, now), clients.blockedFor(clientKey, now));
         if (!wait.isZero()) {
-            // a client should not come back before the window has really ended: round up, at least one second
-            long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
-            throw new TooManyAttemptsException(Duration.ofSeconds(seconds));
+            throw TooManyAttemptsException.waitingFor(wait);
         }
     }
 

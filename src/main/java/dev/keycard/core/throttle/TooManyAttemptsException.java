@@ -13,6 +13,15 @@ public final class TooManyAttemptsException extends KeycardException {
         this.retryAfter = retryAfter;
     }
 
+    /**
+     * Refusal for a budget that is restored after {@code remaining}: a client should not come back before the
+     * window has really ended, so the wait is rounded up to whole seconds, and is at least one second.
+     */
+    public static TooManyAttemptsException waitingFor(Duration remaining) {
+        long seconds = Math.max(1, remaining.toSeconds() + (remaining.toNanosPart() > 0 ? 1 : 0));
+        return new TooManyAttemptsException(Duration.ofSeconds(seconds));
+    }
+
     /** Time until the budget is restored, at least one second. */
     public Duration getRetryAfter() {
         return retryAfter;

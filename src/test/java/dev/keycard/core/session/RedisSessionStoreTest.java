@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keycard.core.redis.RedisLink;
 import dev.keycard.core.session.Rotation.Outcome;
 import dev.keycard.testing.Await;
 import dev.keycard.testing.LogCapture;
@@ -88,6 +89,18 @@ class RedisSessionStoreTest {
         redis.command("DEL", "keycard:session:s2");
         assertEquals(1, store.revokeAll("alice"));
         assertEquals(":1", redis.command("SCARD", "keycard:user:alice:sessions"));
+    }
+
+    @Test
+    void closeWhenLinkSharedThenLinkStaysOpenForItsOtherUsers() {
+        try (RedisLink link = new RedisLink(URI.create(redis.uri()), TIMEOUT)) {
+            RedisSessionStore shared = new RedisSessionStore(link);
+            shared.close();
+            assertEquals("PONG", link.commands().ping());
+            SessionRecord r = record("s1", "alice", T0.plus(Duration.ofDays(7)));
+            new RedisSessionStore(link).create(r);
+            assertEquals(Optional.of(r), store.find("s1"));
+        }
     }
 
     @Test

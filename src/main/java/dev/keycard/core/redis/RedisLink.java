@@ -1,4 +1,4 @@
-package dev.keycard.core.session;
+package dev.keycard.core.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -13,6 +13,7 @@ import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,16 +22,25 @@ import java.util.logging.Logger;
  * One Lettuce connection to Redis, shared by every request (Lettuce connections are thread-safe). Commands time out
  * after the configured timeout; while Redis is unreachable they are rejected at once, so requests answer 503 fast;
  * Lettuce reconnects on its own (at most a second apart) once Redis is back. If Redis is down when Keycard starts,
- * the first connection is made on first use. Thread-safe.
+ * the first connection is made on first use. Whoever opens a link closes it; components handed one (the session
+ * store, the login throttle) share it and do not close it. Thread-safe.
  */
-final class RedisLink implements AutoCloseable {
+public final class RedisLink implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RedisLink.class.getName());
 
     private final ClientResources resources;
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> connection;
 
-    RedisLink(URI uri, Duration timeout) {
+    /**
+     * Opens the link to Redis at {@code uri} (which may carry a password; it is never logged). If Redis is not
+     * reachable yet, the link still opens and connects on first use.
+     *
+     * @param timeout how long one command may take
+     */
+    public RedisLink(URI uri, Duration timeout) {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(timeout, "timeout");
         RedisURI redisUri = RedisURI.create(uri);
         redisUri.setTimeout(timeout);
         resources = DefaultClientResources.builder()
@@ -54,7 +64,7 @@ final class RedisLink implements AutoCloseable {
     }
 
     /** The synchronous command interface, connecting first if no connection was made yet. */
-    RedisCommands<String, String> commands() {
+    public RedisCommands<String, String> commands() {
         StatefulRedisConnection<String, String> c = connection;
         return (c != null ? c : connect()).sync();
     }
@@ -66,6 +76,7 @@ final class RedisLink implements AutoCloseable {
         return connection;
     }
 
+    /** Closes the connection and waits for Lettuce's threads to end. */
     @Override
     public void close() {
         StatefulRedisConnection<String, String> c = connection;
