@@ -154,6 +154,12 @@ public final class KeycardBootstrap implements ServletContextListener {
     public void contextDestroyed(ServletContextEvent event) {
         if (purger != null) {
             purger.shutdownNow();
+            try {
+                // the container checks for leftover threads right after this returns
+                purger.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (snapshot != null) {
             try {
