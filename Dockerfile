@@ -18,7 +18,8 @@ FROM tomcat:11-jre17-temurin
 # Settings file and users; mount your own users.json over /etc/keycard/users.json (the shipped one holds
 # only the demo account). Session records of graceful restarts go to /var/lib/keycard.
 ENV KEYCARD_CONFIG=/etc/keycard/keycard.properties \
-    KEYCARD_SESSION_DATA_DIR=/var/lib/keycard
+    KEYCARD_SESSION_DATA_DIR=/var/lib/keycard \
+    CATALINA_OPTS="-Dorg.apache.juli.logging.UserDataHelper.CONFIG=NONE"
 COPY conf/keycard.properties conf/users.json /etc/keycard/
 
 # No default applications; Tomcat runs as an unprivileged user that may write only where it must.

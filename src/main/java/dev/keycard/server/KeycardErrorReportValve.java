@@ -31,6 +31,10 @@ public final class KeycardErrorReportValve extends ErrorReportValve {
         byte[] body = body(status).getBytes(StandardCharsets.UTF_8);
         try {
             response.resetBuffer();
+            if (status == 501) {
+                // an unknown transfer coding or method is the client's doing, not a defect: answer it as bad input
+                response.setStatus(400);
+            }
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.setHeader("Cache-Control", "no-store");
@@ -56,6 +60,9 @@ public final class KeycardErrorReportValve extends ErrorReportValve {
         } else if (status == 413) {
             code = "payload_too_large";
             description = "The request is too large";
+        } else if (status == 501) {
+            code = "invalid_request";
+            description = "The request uses a method or transfer coding this server does not support";
         } else if (status == 503) {
             code = "temporarily_unavailable";
             description = "The service is unavailable; try again shortly";

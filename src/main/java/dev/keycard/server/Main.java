@@ -22,6 +22,8 @@ public final class Main {
             + "       java -jar keycard.jar hash-password [--conf DIR]";
 
     public static void main(String[] args) throws IOException {
+        // Tomcat would otherwise log rejected request lines and cookie headers, tokens included, at INFO
+        System.setProperty("org.apache.juli.logging.UserDataHelper.CONFIG", "NONE");
         Map<String, String> env = System.getenv();
         if (args.length > 0 && args[0].equals("hash-password")) {
             System.exit(new HashPasswordCommand(env, System.out, System.err).run(args, System.console(), System.in));

@@ -25,6 +25,10 @@ public final class ErrorServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Object code = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
+        if (status == HttpServletResponse.SC_NOT_IMPLEMENTED) {
+            // an unknown method (e.g. PROPFIND on a static file) is the client's doing, not a defect
+            status = HttpServletResponse.SC_METHOD_NOT_ALLOWED;
+        }
         ApiError error = ApiError.forStatus(status);
         String description = switch (error) {
             case NOT_FOUND -> "No such resource";

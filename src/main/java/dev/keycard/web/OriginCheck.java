@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +19,9 @@ import java.util.stream.Collectors;
  * SameSite alone. Thread-safe.
  */
 public final class OriginCheck {
+    private static final Pattern SERIALIZED_ORIGIN =
+            Pattern.compile("(?i)(https?)://([a-z0-9.-]+|\\[[0-9a-f:.]+\\])(?::([1-9][0-9]{0,4}))?");
+
     private final Set<String> allowed;
 
     public OriginCheck(List<URI> allowedOrigins) {
@@ -25,23 +30,29 @@ public final class OriginCheck {
 
     /** Throws {@link ApiException} {@code forbidden_origin} unless the request may change state. */
     public void verify(HttpServletRequest req) {
-        List<String> fetchSite = Collections.list(req.getHeaders("Sec-Fetch-Site"));
-        if (fetchSite.stream().anyMatch(v -> v.trim().equalsIgnoreCase("cross-site"))) {
-            throw forbidden();
+        for (String value : Collections.list(req.getHeaders("Sec-Fetch-Site"))) {
+            for (String site : value.split(",")) {
+                if (site.trim().equalsIgnoreCase("cross-site")) {
+                    throw forbidden();
+                }
+            }
         }
         List<String> origins = Collections.list(req.getHeaders("Origin"));
-        if (origins.size() > 1) {
+        List<String> referers = Collections.list(req.getHeaders("Referer"));
+        if (origins.size() > 1 || (origins.isEmpty() && referers.size() > 1)) {
             throw forbidden();
         }
-        String source = origins.isEmpty() ? null : origins.get(0);
-        if (source == null) {
-            String referer = req.getHeader("Referer");
-            if (referer == null) {
-                return;
-            }
-            source = referer;
+        String origin;
+        if (!origins.isEmpty()) {
+            // browsers send an Origin in exactly the serialized form; anything else is not a browser's origin
+            Matcher m = SERIALIZED_ORIGIN.matcher(origins.get(0).trim());
+            origin = m.matches() ? serialize(m.group(1), m.group(2), m.group(3) == null ? -1
+                    : Integer.parseInt(m.group(3))) : null;
+        } else if (!referers.isEmpty()) {
+            origin = originOf(referers.get(0));
+        } else {
+            return;
         }
-        String origin = originOf(source);
         if (origin == null || !(origin.equals(ownOrigin(req)) || allowed.contains(origin))) {
             throw forbidden();
         }
@@ -59,7 +70,7 @@ public final class OriginCheck {
     static String originOf(String value) {
         try {
             URI u = new URI(value.trim());
-            if (u.getScheme() == null || u.getHost() == null) {
+            if (u.getScheme() == null || u.getHost() == null || u.getRawUserInfo() != null) {
                 return null;
             }
             return serialize(u);

@@ -96,4 +96,16 @@ class HostileHeaderHttpTest {
         assertTrue(r.body().contains("\"error\":\"invalid_request\""), r.body());
         Rejections.assertNoLeak(r, null);
     }
+
+    @Test
+    void unknownTransferCodingOrMethodThen4xxJsonNeverServerError() {
+        RawHttp.Response coding = raw.send("POST", "/api/login", "x".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                List.of("Content-Type: application/json", "Transfer-Encoding: foo"));
+        assertEquals(400, coding.status(), coding.body());
+        assertTrue(coding.body().contains("\"error\":\"invalid_request\""), coding.body());
+        RawHttp.Response method = raw.send("PROPFIND", "/", null, List.of());
+        assertEquals(405, method.status(), method.body());
+        assertTrue(method.body().contains("\"error\":\"method_not_allowed\""), method.body());
+        Rejections.assertNoLeak(method, null);
+    }
 }

@@ -53,4 +53,25 @@ abstract class OriginContract extends Contract {
                 .header("Origin", TestServer.APP_ORIGIN).post("/api/auth/refresh").then().statusCode(200).extract().response());
         api.refresh(r2).then().statusCode(200);
     }
+
+    @Test
+    void logoutWhenOriginIsNotASerializedOriginOrHeadersConflictThen403() {
+        int port = java.net.URI.create(baseUrl()).getPort();
+        String own = "http://127.0.0.1:" + port;
+        String r0 = Api.refreshToken(api.loginUser());
+        for (String origin : new String[] {own + "/", own + "/evil/path", "http://evil.example.test@127.0.0.1:" + port,
+            own + "?x", "http://127.0.0.1:0" + port, own + " x"}) {
+            api.request().header("Cookie", "refreshToken=" + r0).header("Origin", origin)
+                    .post("/api/auth/logout").then().statusCode(403).body("error", equalTo("forbidden_origin"));
+        }
+        api.request().header("Cookie", "refreshToken=" + r0).header("Sec-Fetch-Site", "same-origin, cross-site")
+                .post("/api/auth/logout").then().statusCode(403);
+        api.request().header("Cookie", "refreshToken=" + r0).header("Referer", own + "/")
+                .header("Referer", "https://evil.example.test/").post("/api/auth/logout").then().statusCode(403);
+        api.request().header("Cookie", "refreshToken=" + r0).header("Referer", "http://evil.example.test@127.0.0.1:"
+                + port + "/").post("/api/auth/logout").then().statusCode(403);
+        // none of these ended the session; the own origin with a Referer path is fine
+        api.request().header("Cookie", "refreshToken=" + r0).header("Referer", own + "/index.html")
+                .post("/api/auth/refresh").then().statusCode(200);
+    }
 }

@@ -168,7 +168,8 @@ public final class CatalinaBase {
         private static String setenv(Map<String, String> env, Map<String, String> systemProperties) {
             StringBuilder b = new StringBuilder("# Keycard's settings, as an operator would give them\n");
             env.forEach((k, v) -> b.append("export ").append(k).append('=').append(shellQuote(v)).append('\n'));
-            StringBuilder opts = new StringBuilder("-Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -Xshare:auto");
+            StringBuilder opts = new StringBuilder("-Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -Xshare:auto"
+                    + " -Dorg.apache.juli.logging.UserDataHelper.CONFIG=NONE");
             systemProperties.forEach((k, v) -> opts.append(" -D").append(k).append('=').append(v));
             return b.append("CATALINA_OPTS=").append(shellQuote(opts.toString())).append('\n').toString();
         }
