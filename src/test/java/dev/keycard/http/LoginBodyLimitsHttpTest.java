@@ -101,6 +101,15 @@ class LoginBodyLimitsHttpTest {
     }
 
     @Test
+    void loginWhenEmailLongerThan320CharactersThen400AndAt320ThenAnOrdinaryFailure() {
+        String local = "a".repeat(320 - "@example.test".length());
+        assertEquals(401, login(("{\"email\":\"" + local + "@example.test\",\"password\":\"x\"}")
+                .getBytes(StandardCharsets.UTF_8)).status());
+        assertInvalid(login(("{\"email\":\"a" + local + "@example.test\",\"password\":\"x\"}")
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void loginWhenChunkedBodyOver8KiBThen413() {
         String big = "{" + CREDENTIALS + ",\"x\":\"" + "y".repeat(9000) + "\"}";
         byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
