@@ -3,20 +3,13 @@ package dev.keycard.core.config;
 import dev.keycard.core.throttle.LoginLimits;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +24,6 @@ public final class ConfigLoader {
 
     private static final Pattern COOKIE_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
     private static final Pattern COOKIE_PATH = Pattern.compile("/[\\x21-\\x3A\\x3C-\\x7E]*");
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
     private final Map<String, String> env;
     private final Properties systemProperties;
@@ -122,7 +114,7 @@ public final class ConfigLoader {
     }
 
     private KeycardConfig validate(Map<Setting, String> raw, Path configDir) {
-        boolean demo = bool(raw, Setting.DEMO);
+        boolean demo = SettingValues.bool(raw, Setting.DEMO);
         KeycardConfig.AccessKeys accessKeys = AccessKeySettings.read(raw, configDir);
         Secret access = accessKeys.isAsymmetric() ? AccessKeySettings.unusedAccessSecret(raw, random)
                 : secret(raw, Setting.ACCESS_SECRET, demo);
@@ -135,20 +127,20 @@ public final class ConfigLoader {
         if (access.sameValueAs(refresh)) {
             throw new ConfigException(Setting.REFRESH_SECRET.envName(), "must differ from ACCESS_SECRET");
         }
-        Duration accessTtl = duration(raw, Setting.ACCESS_TTL, Duration.ofSeconds(10), Duration.ofDays(1));
-        Duration refreshTtl = duration(raw, Setting.REFRESH_TTL, Duration.ofMinutes(1), Duration.ofDays(400));
+        Duration accessTtl = SettingValues.duration(raw, Setting.ACCESS_TTL, Duration.ofSeconds(10), Duration.ofDays(1));
+        Duration refreshTtl = SettingValues.duration(raw, Setting.REFRESH_TTL, Duration.ofMinutes(1), Duration.ofDays(400));
         if (refreshTtl.compareTo(accessTtl) <= 0) {
             throw new ConfigException(Setting.REFRESH_TTL.key(), "must be longer than " + Setting.ACCESS_TTL.key());
         }
-        Duration maxLifetime = duration(raw, Setting.SESSION_MAX_LIFETIME, Duration.ofMinutes(1), Duration.ofDays(400));
+        Duration maxLifetime = SettingValues.duration(raw, Setting.SESSION_MAX_LIFETIME, Duration.ofMinutes(1), Duration.ofDays(400));
         if (maxLifetime.compareTo(refreshTtl) < 0) {
             throw new ConfigException(Setting.SESSION_MAX_LIFETIME.key(), "must be at least " + Setting.REFRESH_TTL.key());
         }
-        Duration grace = duration(raw, Setting.GRACE_WINDOW, Duration.ZERO, Duration.ofMinutes(1));
-        Duration skew = duration(raw, Setting.CLOCK_SKEW, Duration.ZERO, Duration.ofSeconds(30));
-        Duration purge = duration(raw, Setting.PURGE_INTERVAL, Duration.ofSeconds(1), Duration.ofDays(1));
+        Duration grace = SettingValues.duration(raw, Setting.GRACE_WINDOW, Duration.ZERO, Duration.ofMinutes(1));
+        Duration skew = SettingValues.duration(raw, Setting.CLOCK_SKEW, Duration.ZERO, Duration.ofSeconds(30));
+        Duration purge = SettingValues.duration(raw, Setting.PURGE_INTERVAL, Duration.ofSeconds(1), Duration.ofDays(1));
 
-        String cookieName = text(raw, Setting.COOKIE_NAME);
+        String cookieName = SettingValues.text(raw, Setting.COOKIE_NAME);
         if (!COOKIE_NAME.matcher(cookieName).matches()) {
             throw new ConfigException(Setting.COOKIE_NAME.key(), "is not a valid cookie name");
         }
@@ -156,31 +148,31 @@ public final class ConfigLoader {
         if (!cookiePath.isEmpty() && !COOKIE_PATH.matcher(cookiePath).matches()) {
             throw new ConfigException(Setting.COOKIE_PATH.key(), "must start with / and contain no ';', space or control characters");
         }
-        boolean secure = bool(raw, Setting.COOKIE_SECURE);
-        String sameSite = sameSite(raw.get(Setting.COOKIE_SAME_SITE));
+        boolean secure = SettingValues.bool(raw, Setting.COOKIE_SECURE);
+        String sameSite = SettingValues.sameSite(raw.get(Setting.COOKIE_SAME_SITE));
         if (sameSite.equals("None") && !secure) {
             throw new ConfigException(Setting.COOKIE_SAME_SITE.key(), "None requires keycard.cookie.secure=true");
         }
         StoreSettings store = StoreSettings.of(raw.get(Setting.STORE), raw.get(Setting.REDIS_URI),
-                duration(raw, Setting.REDIS_TIMEOUT, Duration.ofMillis(100), Duration.ofMinutes(1)));
+                SettingValues.duration(raw, Setting.REDIS_TIMEOUT, Duration.ofMillis(100), Duration.ofMinutes(1)));
         if (store.kind() == StoreSettings.Kind.REDIS && refresh.isEphemeral()) {
             throw new ConfigException(Setting.STORE.key(), "redis shares sessions between servers, so every server "
                     + "needs the same ACCESS_SECRET and REFRESH_SECRET; demo mode's ephemeral secrets cannot be shared");
         }
-        return new KeycardConfig(text(raw, Setting.ISSUER), text(raw, Setting.AUDIENCE), accessTtl, refreshTtl,
+        return new KeycardConfig(SettingValues.text(raw, Setting.ISSUER), SettingValues.text(raw, Setting.AUDIENCE), accessTtl, refreshTtl,
                 maxLifetime, grace, skew, purge, access, refresh, demo, usersFile(raw, configDir), cookieName,
-                cookiePath, secure, sameSite, origins(raw.get(Setting.ALLOWED_ORIGINS)),
-                new KeycardConfig.Argon2Params(integer(raw, Setting.ARGON2_MEMORY_KIB, 1024, 4 * 1024 * 1024),
-                        integer(raw, Setting.ARGON2_ITERATIONS, 1, 100), integer(raw, Setting.ARGON2_PARALLELISM, 1, 64)),
+                cookiePath, secure, sameSite, SettingValues.origins(raw.get(Setting.ALLOWED_ORIGINS)),
+                new KeycardConfig.Argon2Params(SettingValues.integer(raw, Setting.ARGON2_MEMORY_KIB, 1024, 4 * 1024 * 1024),
+                        SettingValues.integer(raw, Setting.ARGON2_ITERATIONS, 1, 100), SettingValues.integer(raw, Setting.ARGON2_PARALLELISM, 1, 64)),
                 accessKeys, sessionDataDir(raw, configDir), store, loginLimits(raw));
     }
 
     private static LoginLimits loginLimits(Map<Setting, String> raw) {
-        int hashes = integer(raw, Setting.LOGIN_MAX_CONCURRENT_HASHES, 0, 1024);
-        return new LoginLimits(integer(raw, Setting.LOGIN_MAX_FAILURES_PER_ACCOUNT, 1, 1_000_000),
-                integer(raw, Setting.LOGIN_MAX_FAILURES_PER_CLIENT, 1, 1_000_000),
-                duration(raw, Setting.LOGIN_FAILURE_WINDOW, Duration.ofSeconds(1), Duration.ofDays(1)),
-                integer(raw, Setting.LOGIN_MAX_TRACKED_KEYS, 100, 10_000_000),
+        int hashes = SettingValues.integer(raw, Setting.LOGIN_MAX_CONCURRENT_HASHES, 0, 1024);
+        return new LoginLimits(SettingValues.integer(raw, Setting.LOGIN_MAX_FAILURES_PER_ACCOUNT, 1, 1_000_000),
+                SettingValues.integer(raw, Setting.LOGIN_MAX_FAILURES_PER_CLIENT, 1, 1_000_000),
+                SettingValues.duration(raw, Setting.LOGIN_FAILURE_WINDOW, Duration.ofSeconds(1), Duration.ofDays(1)),
+                SettingValues.integer(raw, Setting.LOGIN_MAX_TRACKED_KEYS, 100, 10_000_000),
                 hashes == 0 ? Runtime.getRuntime().availableProcessors() : hashes);
     }
 
@@ -224,103 +216,5 @@ public final class ConfigLoader {
             throw new ConfigException(Setting.SESSION_DATA_DIR.key(), "is not a folder: " + p);
         }
         return p.toAbsolutePath();
-    }
-
-    private static String text(Map<Setting, String> raw, Setting s) {
-        String v = raw.get(s).trim();
-        if (v.isEmpty()) {
-            throw new ConfigException(s.key(), "must not be empty");
-        }
-        return v;
-    }
-
-    private static boolean bool(Map<Setting, String> raw, Setting s) {
-        String v = raw.get(s).trim().toLowerCase(Locale.ROOT);
-        if (v.equals("true")) {
-            return true;
-        }
-        if (v.equals("false")) {
-            return false;
-        }
-        throw new ConfigException(s.key(), "must be true or false");
-    }
-
-    private static int integer(Map<Setting, String> raw, Setting s, int min, int max) {
-        try {
-            int v = Integer.parseInt(raw.get(s).trim());
-            if (v < min || v > max) {
-                throw new ConfigException(s.key(), "must be between " + min + " and " + max);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(s.key(), "must be a whole number");
-        }
-    }
-
-    /** Accepts ISO-8601 ({@code PT15M}) or a short form ({@code 15m}, {@code 7d}, {@code 30s}, {@code 0}). */
-    static Duration duration(Map<Setting, String> raw, Setting s, Duration min, Duration max) {
-        String v = raw.get(s).trim();
-        Duration d;
-        Matcher m = SHORT_DURATION.matcher(v.toLowerCase(Locale.ROOT));
-        try {
-            if (v.equals("0")) {
-                d = Duration.ZERO;
-            } else if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                d = switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    case "h" -> Duration.ofHours(n);
-                    default -> Duration.ofDays(n);
-                };
-            } else {
-                d = Duration.parse(v);
-            }
-        } catch (DateTimeParseException e) {
-            throw new ConfigException(s.key(), "is not a duration (use e.g. PT15M or 15m)");
-        }
-        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            throw new ConfigException(s.key(), "must be between " + min + " and " + max);
-        }
-        return d;
-    }
-
-    private static String sameSite(String v) {
-        String t = v.trim().toLowerCase(Locale.ROOT);
-        return switch (t) {
-            case "strict" -> "Strict";
-            case "lax" -> "Lax";
-            case "none" -> "None";
-            default -> throw new ConfigException(Setting.COOKIE_SAME_SITE.key(), "must be Strict, Lax or None");
-        };
-    }
-
-    private static List<URI> origins(String v) {
-        List<URI> out = new ArrayList<>();
-        for (String part : v.split(",")) {
-            String o = part.trim();
-            if (o.isEmpty()) {
-                continue;
-            }
-            out.add(origin(o));
-        }
-        return out;
-    }
-
-    private static URI origin(String o) {
-        String key = Setting.ALLOWED_ORIGINS.key();
-        try {
-            URI u = new URI(o);
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null
-                    || (u.getRawPath() != null && !u.getRawPath().isEmpty() && !u.getRawPath().equals("/"))
-                    || u.getRawQuery() != null || u.getRawFragment() != null || u.getRawUserInfo() != null) {
-                throw new ConfigException(key, "'" + o + "' is not an origin like https://app.example.com");
-            }
-            return new URI(scheme, null, u.getHost().toLowerCase(Locale.ROOT), u.getPort(), null, null, null);
-        } catch (URISyntaxException e) {
-            throw new ConfigException(key, "'" + o + "' is not an origin like https://app.example.com");
-        }
     }
 }
