@@ -93,8 +93,8 @@ public final class AccessTokens {
         } catch (JWTVerificationException e) {
             throw new InvalidTokenException(Reasons.of(e), e);
         }
+        TokenFormat.requireStrictJson(jwt);
         TokenFormat.requireType(jwt, TYPE);
-        TokenFormat.requireNumericDates(jwt, "exp", "nbf", "iat");
         String sid = TokenFormat.requireText(jwt, "sid");
         List<String> roles;
         try {

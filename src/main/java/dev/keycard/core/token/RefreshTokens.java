@@ -62,8 +62,8 @@ public final class RefreshTokens {
         } catch (JWTVerificationException e) {
             throw new InvalidTokenException(Reasons.of(e), e);
         }
+        TokenFormat.requireStrictJson(jwt);
         TokenFormat.requireType(jwt, TYPE);
-        TokenFormat.requireNumericDates(jwt, "exp", "nbf", "iat");
         return new RefreshClaims(TokenFormat.requireText(jwt, "sub"), TokenFormat.requireText(jwt, "sid"),
                 TokenFormat.requireText(jwt, "jti"), jwt.getExpiresAtAsInstant());
     }

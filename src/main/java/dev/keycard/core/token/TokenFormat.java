@@ -1,20 +1,18 @@
 package dev.keycard.core.token;
 
-import com.auth0.jwt.interfaces.Claim;
 import com.auth0.jwt.interfaces.DecodedJWT;
-import java.util.regex.Pattern;
 
 /**
- * Cheap structural checks that run before and after java-jwt: bounded length, compact-JWS shape and strict JSON
- * ({@link StrictTokenJson}) before java-jwt decodes anything, and NumericDate claims that are plain non-negative
- * integers after it (a float, string, negative or out-of-range {@code exp} is refused rather than coerced).
+ * Cheap structural checks around java-jwt: bounded length and compact-JWS shape (two JSON objects and a signature)
+ * before java-jwt decodes anything; after the signature is verified, strict JSON ({@link StrictTokenJson}) and
+ * NumericDate claims that are plain non-negative integers (a float, string, negative or out-of-range {@code exp} is
+ * refused rather than coerced). Strictness after verification costs one streaming pass per accepted token; a token
+ * whose signature fails never gets that far.
  */
 final class TokenFormat {
     /** Longest token accepted; Keycard's own tokens are well under 1 KiB. */
     static final int MAX_LENGTH = 4096;
 
-    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
-    private static final Pattern NUMERIC_DATE = Pattern.compile("[0-9]{1,12}");
     private static final StrictTokenJson STRICT_JSON = new StrictTokenJson();
 
     private TokenFormat() {
@@ -27,19 +25,35 @@ final class TokenFormat {
         if (token.length() > MAX_LENGTH) {
             throw new InvalidTokenException("The token is too long");
         }
-        if (!COMPACT_JWS.matcher(token).matches()) {
+        if (!isCompactJws(token)) {
             throw new InvalidTokenException("The token is malformed");
         }
-        STRICT_JSON.check(token);
     }
 
-    static void requireNumericDates(DecodedJWT jwt, String... names) {
-        for (String name : names) {
-            Claim c = jwt.getClaim(name);
-            if (!c.isMissing() && !NUMERIC_DATE.matcher(c.toString()).matches()) {
-                throw new InvalidTokenException("The token's " + name + " claim is not a valid date");
+    /** {@code eyJ<b64url>.eyJ<b64url>.<b64url>}: two JSON objects opening with a member name, and a signature. */
+    private static boolean isCompactJws(String token) {
+        int dots = 0;
+        int segmentStart = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                if (++dots > 2 || i == segmentStart) {
+                    return false;
+                }
+                segmentStart = i + 1;
+            } else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_')) {
+                return false;
             }
         }
+        int second = token.indexOf('.') + 1;
+        return dots == 2 && segmentStart < token.length() && token.startsWith("eyJ")
+                && token.startsWith("eyJ", second);
+    }
+
+    /** The strict JSON rules of {@link StrictTokenJson}, applied once the signature is known to be good. */
+    static void requireStrictJson(DecodedJWT jwt) {
+        STRICT_JSON.check(jwt.getHeader(), jwt.getPayload());
     }
 
     static void requireType(DecodedJWT jwt, String expected) {
