@@ -3,6 +3,7 @@ package dev.keycard.bench;
 import dev.keycard.core.IdGenerator;
 import dev.keycard.core.config.Setting;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
@@ -118,7 +119,7 @@ public final class Benchmarks {
                 new Wrk.Header("Cookie", server.httpSessionCookie(), "JSESSIONID=<session id>")));
         if (redis != null) {
             String sid = new IdGenerator(new SecureRandom()).next();
-            redis.setex(Identities.REDIS_PREFIX + sid, 3600, BenchUsers.USER_ID);
+            redis.set(Identities.REDIS_PREFIX + sid, BenchUsers.USER_ID, SetArgs.Builder.ex(3600));
             variants.add(get("Redis session id", server.url("/bench/redis/whoami"),
                     new Wrk.Header("Cookie", Identities.REDIS_COOKIE + "=" + sid, "sid=<opaque id>")));
         }

@@ -67,7 +67,7 @@ final class Chart {
             g.setColor(new Color(0xe4e4e4));
             g.drawLine(left, y, right, y);
             g.setColor(Color.DARK_GRAY);
-            String s = step >= 1 ? String.format(java.util.Locale.ROOT, "%,.0f", v) : Report.fmt(v);
+            String s = step >= 1 ? String.format(java.util.Locale.ROOT, "%,.0f", v) : Fmt.fmt(v);
             g.drawString(s, left - 6 - g.getFontMetrics().stringWidth(s), y + 4);
         }
         g.setColor(Color.BLACK);
@@ -89,7 +89,7 @@ final class Chart {
                 g.setColor(b.keycard() ? KEYCARD : OTHER);
                 g.fillRect(cx - w / 2, y, w, BOTTOM - y);
                 g.setColor(Color.BLACK);
-                centered(g, Report.fmt(b.value()), cx, y - 6);
+                centered(g, Fmt.fmt(b.value()), cx, y - 6);
             }
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             int ly = BOTTOM + 18;
