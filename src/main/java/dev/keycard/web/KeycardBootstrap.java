@@ -5,12 +5,17 @@ import dev.keycard.core.IdGenerator;
 import dev.keycard.core.config.ConfigException;
 import dev.keycard.core.config.ConfigLoader;
 import dev.keycard.core.config.KeycardConfig;
+import dev.keycard.core.config.StoreSettings;
 import dev.keycard.core.session.InMemorySessionStore;
+import dev.keycard.core.session.SessionSnapshot;
+import dev.keycard.core.session.SessionSnapshotException;
+import dev.keycard.core.session.RedisSessionStore;
 import dev.keycard.core.session.SessionStore;
 import dev.keycard.core.session.Sessions;
 import dev.keycard.core.session.StoreUnavailableException;
 import dev.keycard.core.token.AccessTokens;
 import dev.keycard.core.token.RefreshTokens;
+import dev.keycard.core.token.SigningKeys;
 import dev.keycard.core.user.Authenticator;
 import dev.keycard.core.user.PasswordHasher;
 import dev.keycard.core.user.UsersFile;
@@ -49,6 +54,9 @@ public final class KeycardBootstrap implements ServletContextListener {
     static final Set<String> PUBLIC_PATHS = Set.of("/api/login", "/api/auth/refresh", "/api/auth/logout", "/api/health");
 
     private ScheduledExecutorService purger;
+    private SessionSnapshot snapshot;
+    private InMemorySessionStore snapshotStore;
+    private RedisSessionStore redisStore;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -74,10 +82,16 @@ public final class KeycardBootstrap implements ServletContextListener {
         PasswordHasher hasher = new PasswordHasher(config.argon2());
         UsersFile users = UsersFile.load(config.usersFile(), hasher);
         Authenticator authenticator = new Authenticator(users, hasher);
-        AccessTokens accessTokens = new AccessTokens(config, clock, ids);
+        SigningKeys signingKeys = loadSigningKeys(config);
+        AccessTokens accessTokens = new AccessTokens(config, signingKeys, clock, ids);
         RefreshTokens refreshTokens = new RefreshTokens(config, clock);
-        SessionStore store = new InMemorySessionStore();
+        SessionStore store = openStore(config);
         Sessions sessions = new Sessions(store, accessTokens, refreshTokens, users, config, clock, ids);
+
+        // --- sessions across graceful restarts (in-memory store, keycard.session.dataDir) ---
+        if (config.sessionDataDir() != null && store instanceof InMemorySessionStore memory) {
+            restoreSessions(new SessionSnapshot(config.sessionDataDir(), new ObjectMapper(), clock), memory);
+        }
 
         Json json = new Json(new ObjectMapper());
         OriginCheck originCheck = new OriginCheck(config.allowedOrigins());
@@ -106,6 +120,9 @@ public final class KeycardBootstrap implements ServletContextListener {
         addServlet(ctx, "keycard-not-found", new NotFoundServlet(json), "/api/*");
         addServlet(ctx, "keycard-error", new ErrorServlet(json), "/keycard-error");
 
+        // --- Public keys of access tokens (outside /api: JwtAuthFilter does not guard it) ---
+        addServlet(ctx, "keycard-jwks", new JwksServlet(signingKeys, json.mapper()), "/.well-known/jwks.json");
+
         purger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "keycard-session-purge");
             t.setDaemon(true);
@@ -128,6 +145,56 @@ public final class KeycardBootstrap implements ServletContextListener {
         if (purger != null) {
             purger.shutdownNow();
         }
+        if (snapshot != null) {
+            try {
+                int n = snapshot.write(snapshotStore.records());
+                LOG.info("Saved " + n + " session record(s) to " + snapshot.file());
+            } catch (SessionSnapshotException e) {
+                LOG.severe("Sessions were not saved and will be lost: " + e.getMessage());
+            }
+        }
+        if (redisStore != null) {
+            redisStore.close();
+        }
+    }
+
+    /** Loads (and so consumes) the snapshot before any request is served; a failure stops the start. */
+    private void restoreSessions(SessionSnapshot from, InMemorySessionStore into) {
+        try {
+            from.consume().forEach(into::create);
+        } catch (SessionSnapshotException e) {
+            LOG.severe("Keycard cannot start: " + e.getMessage());
+            throw e;
+        }
+        LOG.info("Restored " + into.size() + " session record(s) from " + from.file());
+        snapshot = from;
+        snapshotStore = into;
+    }
+
+    // --- Session store: this server's memory, or Redis shared by several servers (keycard.store) ---
+
+    private SessionStore openStore(KeycardConfig config) {
+        StoreSettings settings = config.store();
+        LOG.info("Session store: " + settings.describe());
+        if (settings.kind() == StoreSettings.Kind.REDIS) {
+            redisStore = RedisSessionStore.connect(settings.redisUri(), settings.redisTimeout());
+            return redisStore;
+        }
+        return new InMemorySessionStore();
+    }
+
+    private static SigningKeys loadSigningKeys(KeycardConfig config) {
+        SigningKeys keys;
+        try {
+            keys = SigningKeys.load(config);
+        } catch (ConfigException e) {
+            LOG.severe("Keycard cannot start: " + e.getMessage());
+            throw e;
+        }
+        LOG.info("Access tokens are signed with " + keys.algorithm() + ", current kid " + keys.currentKeyId()
+                + (keys.keyIds().size() > 1 ? "; also accepted and published: "
+                + keys.keyIds().subList(1, keys.keyIds().size()) : ""));
+        return keys;
     }
 
     private static Map<String, String> keycardParams(ServletContext ctx) {

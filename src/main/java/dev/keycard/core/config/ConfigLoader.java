@@ -111,7 +111,9 @@ public final class ConfigLoader {
 
     private KeycardConfig validate(Map<Setting, String> raw, Path configDir) {
         boolean demo = bool(raw, Setting.DEMO);
-        Secret access = secret(raw, Setting.ACCESS_SECRET, demo);
+        KeycardConfig.AccessKeys accessKeys = AccessKeySettings.read(raw, configDir);
+        Secret access = accessKeys.isAsymmetric() ? AccessKeySettings.unusedAccessSecret(raw, random)
+                : secret(raw, Setting.ACCESS_SECRET, demo);
         Secret refresh = secret(raw, Setting.REFRESH_SECRET, demo);
         if (access.sameValueAs(refresh)) {
             throw new ConfigException(Setting.REFRESH_SECRET.envName(), "must differ from ACCESS_SECRET");
@@ -142,11 +144,14 @@ public final class ConfigLoader {
         if (sameSite.equals("None") && !secure) {
             throw new ConfigException(Setting.COOKIE_SAME_SITE.key(), "None requires keycard.cookie.secure=true");
         }
+        StoreSettings store = StoreSettings.of(raw.get(Setting.STORE), raw.get(Setting.REDIS_URI),
+                duration(raw, Setting.REDIS_TIMEOUT, Duration.ofMillis(100), Duration.ofMinutes(1)));
         return new KeycardConfig(text(raw, Setting.ISSUER), text(raw, Setting.AUDIENCE), accessTtl, refreshTtl,
                 maxLifetime, grace, skew, purge, access, refresh, demo, usersFile(raw, configDir), cookieName,
                 cookiePath, secure, sameSite, origins(raw.get(Setting.ALLOWED_ORIGINS)),
                 new KeycardConfig.Argon2Params(integer(raw, Setting.ARGON2_MEMORY_KIB, 1024, 4 * 1024 * 1024),
-                        integer(raw, Setting.ARGON2_ITERATIONS, 1, 100), integer(raw, Setting.ARGON2_PARALLELISM, 1, 64)));
+                        integer(raw, Setting.ARGON2_ITERATIONS, 1, 100), integer(raw, Setting.ARGON2_PARALLELISM, 1, 64)),
+                accessKeys, sessionDataDir(raw, configDir), store);
     }
 
     private Secret secret(Map<Setting, String> raw, Setting s, boolean demo) {
@@ -173,6 +178,22 @@ public final class ConfigLoader {
             throw new ConfigException(Setting.USERS_FILE.key(), "file not found: " + p);
         }
         return p;
+    }
+
+    /** Empty means no persistence; a relative folder is resolved like the users file. It is created on start. */
+    private static Path sessionDataDir(Map<Setting, String> raw, Path configDir) {
+        String v = raw.get(Setting.SESSION_DATA_DIR).trim();
+        if (v.isEmpty()) {
+            return null;
+        }
+        Path p = Path.of(v);
+        if (!p.isAbsolute() && configDir != null) {
+            p = configDir.resolve(p);
+        }
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+            throw new ConfigException(Setting.SESSION_DATA_DIR.key(), "is not a folder: " + p);
+        }
+        return p.toAbsolutePath();
     }
 
     private static String text(Map<Setting, String> raw, Setting s) {

@@ -28,7 +28,13 @@ public enum Setting {
     ALLOWED_ORIGINS("keycard.allowedOrigins", ""),
     ARGON2_MEMORY_KIB("keycard.password.argon2.memoryKiB", "19456"),
     ARGON2_ITERATIONS("keycard.password.argon2.iterations", "2"),
-    ARGON2_PARALLELISM("keycard.password.argon2.parallelism", "1");
+    ARGON2_PARALLELISM("keycard.password.argon2.parallelism", "1"),
+    ACCESS_ALGORITHM("keycard.access.algorithm", "HS256"),
+    ACCESS_KEYS("keycard.access.keys", ""),
+    SESSION_DATA_DIR("keycard.session.dataDir", ""),
+    STORE("keycard.store", "memory"),
+    REDIS_URI("keycard.redis.uri", "redis://127.0.0.1:6379/0"),
+    REDIS_TIMEOUT("keycard.redis.timeout", "PT2S");
 
     private final String key;
     private final String defaultValue;

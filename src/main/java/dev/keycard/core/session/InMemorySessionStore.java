@@ -96,6 +96,11 @@ public final class InMemorySessionStore implements SessionStore {
         return true;
     }
 
+    /** Every record held, live or tombstoned: a point-in-time copy (for {@link SessionSnapshot}). */
+    public List<SessionRecord> records() {
+        return List.copyOf(sessions.values());
+    }
+
     /** Number of records held, live or tombstoned (for tests and benchmarks of memory use). */
     public int size() {
         return sessions.size();

@@ -28,6 +28,8 @@ class AccessTokensTest {
     private final MutableClock clock = new MutableClock(T0);
     private final KeycardConfig config = TestConfigs.defaults();
     private final AccessTokens tokens = new AccessTokens(config, clock, new IdGenerator(new SecureRandom()));
+    /** The kid Keycard's own tokens carry, so hand-made tokens differ only in what each test changes. */
+    private final String kid = SigningKeys.load(config).currentKeyId();
 
     @Test
     void verifyWhenFreshlyIssuedThenClaimsRoundTrip() {
@@ -79,16 +81,16 @@ class AccessTokensTest {
     @Test
     void verifyWhenTypIsNotAtJwtThenRefused() {
         String t = sign(Algorithm.HMAC256(TestServer.ACCESS_SECRET.getBytes(StandardCharsets.UTF_8)),
-                Map.of("typ", "rt+jwt"));
+                Map.of("typ", "rt+jwt", "kid", kid));
         assertThrows(InvalidTokenException.class, () -> tokens.verify(t));
     }
 
     @Test
     void verifyWhenIssuerOrAudienceWrongThenRefused() {
         Algorithm alg = Algorithm.HMAC256(TestServer.ACCESS_SECRET.getBytes(StandardCharsets.UTF_8));
-        String wrongIss = JWT.create().withHeader(Map.of("typ", "at+jwt")).withIssuer("evil").withAudience("keycard-api")
+        String wrongIss = JWT.create().withHeader(Map.of("typ", "at+jwt", "kid", kid)).withIssuer("evil").withAudience("keycard-api")
                 .withSubject("u1").withClaim("sid", "s1").withExpiresAt(Date.from(T0.plusSeconds(60))).sign(alg);
-        String wrongAud = JWT.create().withHeader(Map.of("typ", "at+jwt")).withIssuer("keycard").withAudience("other")
+        String wrongAud = JWT.create().withHeader(Map.of("typ", "at+jwt", "kid", kid)).withIssuer("keycard").withAudience("other")
                 .withSubject("u1").withClaim("sid", "s1").withExpiresAt(Date.from(T0.plusSeconds(60))).sign(alg);
         assertThrows(InvalidTokenException.class, () -> tokens.verify(wrongIss));
         assertThrows(InvalidTokenException.class, () -> tokens.verify(wrongAud));
@@ -97,7 +99,7 @@ class AccessTokensTest {
     @Test
     void verifyWhenNotBeforeInTheFutureBeyondSkewThenRefused() {
         Algorithm alg = Algorithm.HMAC256(TestServer.ACCESS_SECRET.getBytes(StandardCharsets.UTF_8));
-        String t = JWT.create().withHeader(Map.of("typ", "at+jwt")).withIssuer("keycard").withAudience("keycard-api")
+        String t = JWT.create().withHeader(Map.of("typ", "at+jwt", "kid", kid)).withIssuer("keycard").withAudience("keycard-api")
                 .withSubject("u1").withClaim("sid", "s1").withNotBefore(Date.from(T0.plusSeconds(31)))
                 .withExpiresAt(Date.from(T0.plusSeconds(600))).sign(alg);
         assertThrows(InvalidTokenException.class, () -> tokens.verify(t));
@@ -112,9 +114,17 @@ class AccessTokensTest {
                 ",\"exp\":1e300", ",\"exp\":99999999999999999999", ",\"exp\":null", ",\"exp\":true",
                 ",\"exp\":[" + exp + "]")) {
             String payload = "{\"iss\":\"keycard\",\"aud\":\"keycard-api\",\"sub\":\"u1\",\"sid\":\"s1\"" + expJson + "}";
-            String t = signRaw("{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}", payload);
+            String t = signRaw("{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":\"" + kid + "\"}", payload);
             assertThrows(InvalidTokenException.class, () -> tokens.verify(t), payload);
         }
+    }
+
+    @Test
+    void verifyWhenHandMadeTokenIsWellFormedThenAccepted() {
+        long exp = T0.plusSeconds(600).getEpochSecond();
+        String payload = "{\"iss\":\"keycard\",\"aud\":\"keycard-api\",\"sub\":\"u1\",\"sid\":\"s1\",\"exp\":" + exp + "}";
+        assertEquals("u1", tokens.verify(signRaw("{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":\"" + kid + "\"}",
+                payload)).userId());
     }
 
     @Test
@@ -126,7 +136,7 @@ class AccessTokensTest {
     }
 
     private String sign(Algorithm alg, Map<String, Object> header) {
-        Map<String, Object> h = header.isEmpty() ? Map.of("typ", "at+jwt") : header;
+        Map<String, Object> h = header.isEmpty() ? Map.of("typ", "at+jwt", "kid", kid) : header;
         return JWT.create().withHeader(h).withIssuer("keycard").withAudience("keycard-api").withSubject("u1")
                 .withClaim("sid", "s1").withExpiresAt(Date.from(T0.plusSeconds(600))).sign(alg);
     }

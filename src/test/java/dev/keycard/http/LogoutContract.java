@@ -3,42 +3,23 @@ package dev.keycard.http;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.keycard.testing.TestServer;
 import dev.keycard.testing.TestUsers;
 import io.restassured.response.Response;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Logout, logout-all and the sessions list over HTTP. */
-class LogoutHttpTest {
-    private static final String CLEARED = "refreshToken=; Path=/api/auth; Max-Age=0; "
-            + "Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; HttpOnly; SameSite=Strict";
-
-    private static TestServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        api = new Api(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+/** Logout, logout-all and the sessions list over HTTP; part of the {@link ContractSuite}. */
+abstract class LogoutContract extends Contract {
 
     @Test
     void logoutWhenCookieValidThenSessionRevokedAndCookieCleared() {
         String r0 = Api.refreshToken(api.loginUser());
         Response r = api.logout(r0);
         r.then().statusCode(204).header("Cache-Control", "no-store").contentType("application/json");
-        assertEquals(List.of(CLEARED), Api.refreshSetCookies(r));
+        assertEquals(List.of(cleared()), Api.refreshSetCookies(r));
         Response replay = api.refresh(r0);
         replay.then().statusCode(401).body("error", equalTo("invalid_token"));
-        assertEquals(List.of(CLEARED), Api.refreshSetCookies(replay), "no new token, only clearing");
+        assertEquals(List.of(cleared()), Api.refreshSetCookies(replay), "no new token, only clearing");
     }
 
     @Test
@@ -66,7 +47,7 @@ class LogoutHttpTest {
         Response r = api.request().header("Authorization", "Bearer " + Api.accessToken(a))
                 .post("/api/auth/logout-all");
         r.then().statusCode(204);
-        assertEquals(List.of(CLEARED), Api.refreshSetCookies(r));
+        assertEquals(List.of(cleared()), Api.refreshSetCookies(r));
         api.refresh(Api.refreshToken(a)).then().statusCode(401);
         api.refresh(s2).then().statusCode(401);
         api.refresh(admin).then().statusCode(200);

@@ -5,34 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.keycard.testing.TestServer;
 import dev.keycard.testing.TestUsers;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** POST /api/login over real HTTP against embedded Tomcat. */
-class LoginHttpTest {
-    private static TestServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        api = new Api(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+/** POST /api/login over real HTTP; part of the {@link ContractSuite} run against every deployment. */
+abstract class LoginContract extends Contract {
 
     @Test
     void loginWhenCredentialsValidThenAccessTokenJsonAndRefreshCookie() {
@@ -47,7 +31,7 @@ class LoginHttpTest {
         List<String> cookies = Api.refreshSetCookies(r);
         assertEquals(1, cookies.size(), "exactly one refresh Set-Cookie");
         String token = Api.refreshToken(r);
-        assertEquals("refreshToken=" + token + "; Path=/api/auth; Max-Age=604800; Secure; HttpOnly; SameSite=Strict",
+        assertEquals("refreshToken=" + token + "; Path=" + cookiePath() + "; Max-Age=604800; Secure; HttpOnly; SameSite=Strict",
                 cookies.get(0));
         assertFalse(r.asString().contains(token), "the refresh token never appears in the body");
     }

@@ -5,27 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keycard.testing.TestServer;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The origin rule on state-changing endpoints (CSRF), over HTTP. */
-class OriginHttpTest {
-    private static TestServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        api = new Api(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+/** The origin rule on state-changing endpoints (CSRF), over HTTP; part of the {@link ContractSuite}. */
+abstract class OriginContract extends Contract {
 
     @ParameterizedTest
     @CsvSource({
@@ -60,7 +45,7 @@ class OriginHttpTest {
 
     @Test
     void refreshWhenOwnOriginOrConfiguredOriginOrNoOriginThen200() {
-        String own = "http://127.0.0.1:" + server.baseUri().getPort();
+        String own = "http://127.0.0.1:" + java.net.URI.create(baseUrl()).getPort();
         String r0 = Api.refreshToken(api.loginUser());
         String r1 = Api.refreshToken(api.request().header("Cookie", "refreshToken=" + r0).header("Origin", own)
                 .header("Sec-Fetch-Site", "same-origin").post("/api/auth/refresh").then().statusCode(200).extract().response());
