@@ -13,7 +13,7 @@ record Plan(boolean quick, int warmupSeconds, int seconds, int repeats, int thre
             int jmhIterations, int memorySessions, int memoryRotations, Set<Integer> rows, Path out) {
 
     static Plan full(Set<Integer> rows) {
-        return new Plan(false, 5, 10, 3, 2, 32, 8, 16, 2, 3, 5, 10_000, 1_000_000, rows, Path.of("docs"));
+        return new Plan(false, 5, 10, 3, 2, 32, 8, 16, 2, 5, 5, 10_000, 1_000_000, rows, Path.of("docs"));
     }
 
     static Plan quick(Set<Integer> rows) {
