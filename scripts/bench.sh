@@ -11,6 +11,7 @@ for tool in wrk redis-server; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install -y $tool)" >&2; exit 1; }
 done
 
+rm -rf target/bench
 mvn -B -q -Pbench -DskipTests test-compile \
   org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath

@@ -9,7 +9,6 @@ end
 
 function request()
   if cookie == nil then
-    logins = logins + 1
     return wrk.format("POST", "/api/login", { ["Content-Type"] = "application/json" },
       string.format('{"email":"%s","password":"%s"}', email, password))
   end
@@ -19,7 +18,9 @@ end
 function response(status, headers, body)
   local set = headers["Set-Cookie"] or headers["set-cookie"]
   if status == 200 and set ~= nil then
-    if cookie ~= nil then
+    if cookie == nil then
+      logins = logins + 1
+    else
       refreshed = refreshed + 1
     end
     cookie = set:match("^([^;]+)")

@@ -91,7 +91,9 @@ public final class Benchmarks {
         if (!plan.runs(number)) {
             return;
         }
-        System.out.println("== " + name + " (" + Machine.load() + ")");
+        String load = Machine.load();
+        System.out.println("== " + name + " (load average " + load + ")");
+        report.load(name, load);
         try {
             step.run();
         } catch (Exception e) {

@@ -35,6 +35,7 @@ final class Report {
     private final String loadAtStart;
     private final List<Summary> summary = new ArrayList<>();
     private final StringBuilder details = new StringBuilder();
+    private final List<String> loads = new ArrayList<>();
 
     Report(Plan plan, Machine machine, String loadAtStart) {
         this.plan = plan;
@@ -211,6 +212,11 @@ final class Report {
                 + ms(alone.p99()) + " alone", ratio(ratio) + "× p99", "comparison only"));
     }
 
+    /** The machine's load average as a row starts. */
+    void load(String row, String load) {
+        loads.add(row + ": " + load);
+    }
+
     void pending(String row, String needs) {
         summary.add(new Summary(row, "pending: needs " + needs, "", ""));
     }
@@ -233,6 +239,7 @@ final class Report {
                 .append("| load generator | ").append(machine.wrk()).append(", on the same machine (loopback) |\n")
                 .append("| Redis | ").append(machine.redis()).append(" |\n")
                 .append("| load average (1/5/15 min) | ").append(loadAtStart).append(" → ").append(Machine.load())
+                .append(" |\n| load average as each row started | ").append(String.join("; ", loads))
                 .append(" |\n\n## Method\n\nEvery HTTP row runs against Keycard on embedded Tomcat (default "
                         + "connector settings: 200 threads, keep-alive for 100 requests) in the JVM that drives "
                         + "the run (default heap and GC), on 127.0.0.1. Each variant is "
@@ -243,7 +250,9 @@ final class Report {
                         + "the same run. Unless a row says otherwise wrk uses ").append(plan.threads())
                 .append(" threads and ").append(plan.connections()).append(" connections. wrk and the server "
                         + "share the same ").append(machine.cores()).append(" cores, so absolute numbers are "
-                        + "lower than on a dedicated server: read the ratios. Failed requests (non-2xx/3xx or "
+                        + "lower than on a dedicated server: read the ratios. A load average above the number of cores means "
+                        + "other processes competed for the CPU as well; interleaving keeps the ratios fair, the "
+                        + "absolute numbers and tail latencies suffer. Failed requests (non-2xx/3xx or "
                         + "socket errors) are counted and shown.\n\n## Summary\n\n![Rows 1 to 3](")
                 .append(chart).append(")\n\n| row | result (medians) | ratio | goal |\n|---|---|---|---|\n");
         for (Summary s : summary) {
