@@ -70,9 +70,9 @@ public final class Benchmarks {
                 }
             }
         }
-        row("6. Login flood", 6, this::loginFlood);
         row("4. Verify path (JMH)", 4, () -> report.jmh(JmhRow.run(plan)));
         row("5. Memory", 5, this::memory);
+        row("6. Login flood", 6, this::loginFlood);
         Path chart = plan.out().resolve("benchmarks.png");
         if (!panels.isEmpty()) {
             Chart.write(chart, panels);

@@ -284,7 +284,7 @@ final class Report {
 
     private void commands(List<Series> s) {
         details.append("\nCommands (one round):\n\n```sh\n");
-        s.forEach(x -> details.append(x.command()).append('\n'));
+        s.stream().map(Series::command).distinct().forEach(c -> details.append(c).append('\n'));
         details.append("```\n");
     }
 
