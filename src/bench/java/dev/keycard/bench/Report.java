@@ -252,7 +252,8 @@ final class Report {
                         + "share the same ").append(machine.cores()).append(" cores, so absolute numbers are "
                         + "lower than on a dedicated server: read the ratios. A load average above the number of cores means "
                         + "other processes competed for the CPU as well; interleaving keeps the ratios fair, the "
-                        + "absolute numbers and tail latencies suffer. Failed requests (non-2xx/3xx or "
+                        + "absolute numbers and tail latencies suffer (the benchmark's own wrk and server threads count in the "
+                        + "load average too). Failed requests (non-2xx/3xx or "
                         + "socket errors) are counted and shown.\n\n## Summary\n\n![Rows 1 to 3](")
                 .append(chart).append(")\n\n| row | result (medians) | ratio | goal |\n|---|---|---|---|\n");
         for (Summary s : summary) {
