@@ -1,0 +1,1 @@
+-- Plain GETs with the headers given on wrk's command line; only the common RESULT line is added.
