@@ -43,7 +43,7 @@ public final class JwtAuthFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = (HttpServletResponse) response;
-        String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+        String path = req.getPathInfo() == null ? req.getServletPath() : req.getServletPath() + req.getPathInfo();
         if (publicPaths.contains(path)) {
             chain.doFilter(request, response);
             return;
@@ -60,9 +60,6 @@ public final class JwtAuthFilter implements Filter {
         } catch (InvalidTokenException e) {
             LOG.log(Level.FINE, "Bearer token refused: {0}", e.getMessage());
             reject(resp, ApiError.INVALID_TOKEN, e.getMessage());
-            return;
-        } catch (ApiException e) {
-            reject(resp, e.error(), e.getMessage());
             return;
         }
         chain.doFilter(new AuthenticatedRequest(req, new KeycardPrincipal(claims)), response);

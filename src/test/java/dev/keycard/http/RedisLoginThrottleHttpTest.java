@@ -1,5 +1,7 @@
 package dev.keycard.http;
 
+import static dev.keycard.http.ThrottledLogins.assertTooMany;
+import static dev.keycard.http.ThrottledLogins.login;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +10,6 @@ import dev.keycard.testing.MutableClock;
 import dev.keycard.testing.RedisServer;
 import dev.keycard.testing.TestServer;
 import dev.keycard.testing.TestUsers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,21 +73,6 @@ class RedisLoginThrottleHttpTest {
 
     private static String newClient() {
         return "203.0.113." + NEXT_CLIENT.getAndIncrement();
-    }
-
-    private static RawHttp.Response login(TestServer server, String client, String email, String password) {
-        String body = "{\"email\":" + Api.quote(email) + ",\"password\":" + Api.quote(password) + "}";
-        return new RawHttp(server.baseUrl()).post("/api/login", body.getBytes(StandardCharsets.UTF_8),
-                "Content-Type: application/json", "X-Forwarded-For: " + client);
-    }
-
-    private static void assertTooMany(RawHttp.Response r) {
-        assertEquals(429, r.status(), r.body());
-        assertEquals("{\"error\":\"too_many_requests\",\"error_description\":\"Too many failed logins; try again later\"}",
-                r.body());
-        long retryAfter = Long.parseLong(r.header("Retry-After"));
-        assertTrue(retryAfter >= 1 && retryAfter <= 600, "Retry-After within the window: " + retryAfter);
-        assertTrue(r.headers("Set-Cookie").isEmpty(), "no cookie");
     }
 
     @Test

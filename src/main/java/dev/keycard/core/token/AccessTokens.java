@@ -4,6 +4,7 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.Claim;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import dev.keycard.core.IdGenerator;
 import dev.keycard.core.config.KeycardConfig;
@@ -98,7 +99,8 @@ public final class AccessTokens {
         String sid = TokenFormat.requireText(jwt, "sid");
         List<String> roles;
         try {
-            roles = jwt.getClaim("roles").isMissing() ? List.of() : jwt.getClaim("roles").asList(String.class);
+            Claim claim = jwt.getClaim("roles");
+            roles = claim.isMissing() ? List.of() : claim.asList(String.class);
         } catch (JWTVerificationException e) {
             throw new InvalidTokenException("The token's roles claim is malformed", e);
         }
